@@ -1,0 +1,1 @@
+"""Generators: files made from forms and records — templates, workbooks, annotated returns, 公文."""

@@ -1,0 +1,58 @@
+"""What every command shares: the registry option, JSON output, and turning errors into clear messages."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from forms import FormRegistry, HuizongError
+
+forms_option = click.option(
+    "--forms",
+    "forms_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="追加一个自定义表单定义目录（可多次使用）。",
+)
+
+
+def registry(forms_dirs: tuple[Path, ...]) -> FormRegistry:
+    return FormRegistry.load(forms_dirs)
+
+
+def read_units(path: Path | None) -> list[str] | None:
+    if path is None:
+        return None
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise click.UsageError(f"单位名单 {path} 不是 UTF-8 文本") from exc
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def write_json(data: object, target: str) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    if target == "-":
+        click.echo(text)
+    else:
+        Path(target).write_text(text + "\n", encoding="utf-8")
+
+
+def run_main(cli: click.Group) -> None:
+    """Run the CLI: a HuizongError is a message and exit 1, never a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("已取消。", err=True)
+        sys.exit(1)
+    except HuizongError as exc:
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(1)

@@ -1,0 +1,81 @@
+"""What every reader produces: plain grids of cells with their exact source positions.
+
+Readers (parsers/readers/) turn a file into a `Document`; every later stage is a pure function over it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["xlsx", "xls", "ods", "docx", "pdf"]
+
+
+@dataclass(slots=True)
+class Cell:
+    """One grid position.
+
+    `value` is what the file holds (str, int, float, date, datetime or None). A position covered by a merged
+    range carries the merged value too, with `merged=True` and `origin` the (row, col) in this grid of the
+    range's top-left cell, so a vertically merged 领域 reaches every row it covers.
+    `sheet` and `ref` locate the cell that physically holds the value (for a merged position: the range's
+    top-left cell): ("Sheet1", "B12") for spreadsheets, ("表1", "行3列2") for Word tables (1-based table,
+    row, grid column), ("第2页", "表1行3列2") for PDF (page, table on that page, row and column on that page).
+    """
+
+    value: object
+    sheet: str
+    ref: str
+    merged: bool = False
+    origin: tuple[int, int] | None = None
+
+    @property
+    def location(self) -> str:
+        return location(self.sheet, self.ref)
+
+    @property
+    def text(self) -> str:
+        from forms.types import to_text
+
+        return to_text(self.value)
+
+
+def location(sheet: str, ref: str) -> str:
+    """`Sheet1!B12` for spreadsheets, `表1行3列2` for Word, `第2页表1行3列2` for PDF (contract.md)."""
+    return f"{sheet}!{ref}" if ref[:1].isascii() and ref[:1].isalpha() else f"{sheet}{ref}"
+
+
+@dataclass(slots=True)
+class Table:
+    """A rectangular grid: a sheet, a Word table or a (possibly multi-page) PDF table.
+
+    `before` holds the text lines that stand right above the table in the document (Word paragraphs or PDF
+    text between the previous table and this one) — where meta lines and section headings often are.
+    """
+
+    name: str
+    rows: list[list[Cell]]
+    before: list[str] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+@dataclass(slots=True)
+class Document:
+    """Everything read from one file. `text` is all free text (paragraphs, PDF lines) in reading order."""
+
+    name: str
+    kind: Kind
+    tables: list[Table]
+    text: list[str] = field(default_factory=list)
+
+
+def row_label(loc: str) -> str:
+    """How a clerk names the row of a location: 第12行 (spreadsheet), 表1第3行 (Word), 第2页表1第3行 (PDF)."""
+    _sheet, bang, ref = loc.rpartition("!")
+    if bang:
+        return f"第{''.join(ch for ch in ref if ch.isdigit())}行"
+    head, sep, rest = loc.rpartition("行")
+    return f"{head}第{rest.split('列', 1)[0]}行" if sep else loc

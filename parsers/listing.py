@@ -1,0 +1,139 @@
+"""List layout: one record per row under a header row, possibly in sections (heading rows, one table or one
+sheet per section)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from forms.issues import Issue
+from forms.model import FieldDef, FormDef, Section
+from parsers import labels, locate, normalise
+from parsers.cells import Cell, Document, Table
+from parsers.extract import key_cell, record
+from parsers.results import Record
+from parsers.rows import Kind, classify, own_cells
+
+_SEARCH_ROWS = 30  # a header is looked for this far below a table's start or a section heading
+
+
+@dataclass(slots=True)
+class Found:
+    records: list[Record] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    sections_seen: list[str] = field(default_factory=list)
+
+
+class _Keys:
+    """Fast pre-check: does a row look like a (repeated) header? Exact label keys only, no scoring."""
+
+    def __init__(self, fields: Sequence[FieldDef]) -> None:
+        self.keys = {k for f in fields for lbl in f.labels for k in (labels.key(lbl), labels.bare(lbl))}
+
+    def looks_like_header(self, row: Sequence[Cell]) -> bool:
+        hits = 0
+        for c in row:
+            text = c.text
+            if text and len(text) <= 40 and (labels.key(text) in self.keys or labels.bare(text) in self.keys):
+                hits += 1
+                if hits >= 2:
+                    return True
+        return False
+
+
+def _context_section(table: Table, form: FormDef) -> Section | None:
+    for text in (*reversed(table.before), table.name):
+        s = locate.section_named(text, form)
+        if s is not None:
+            return s
+    return None
+
+
+def _pick_section(header: locate.Header, form: FormDef, found: Found) -> Section | None:
+    """A header with no heading above it: decided by its fields, else the next section not yet seen."""
+    mapped = {f.id for f in header.columns.values()}
+    by_fields = locate.best_section(mapped, form)
+    exclusive = by_fields is not None and any(
+        fid in mapped
+        for fid in by_fields.fields
+        if all(fid not in s.fields for s in form.sections if s is not by_fields)
+    )
+    if exclusive:
+        return by_fields
+    return next((s for s in form.sections if s.key not in found.sections_seen), by_fields)
+
+
+class _TableReader:
+    def __init__(self, table: Table, form: FormDef, ctx: normalise.Context, found: Found, file: str) -> None:
+        self.table, self.form, self.ctx, self.found, self.file = table, form, ctx, found, file
+        self.keys = _Keys(form.fields)
+        self.section: Section | None = _context_section(table, form)
+        self.header: locate.Header | None = None
+        self.search_until = _SEARCH_ROWS
+        self.warned_columns: set[int] = set()
+
+    def run(self) -> None:
+        r = 0
+        rows = self.table.rows
+        while r < len(rows):
+            r = self._step(r, rows[r])
+
+    def _step(self, r: int, row: list[Cell]) -> int:
+        heading = locate.heading_row(row, r, self.form)
+        if heading is not None:
+            self.section, self.header, self.search_until = heading, None, r + _SEARCH_ROWS
+            return r + 1
+        if (self.header is None and r <= self.search_until) or self.keys.looks_like_header(row):
+            header = locate.header_at(self.table, r, self.form.fields)
+            if header is not None:
+                self._start(header)
+                return header.body
+        if self.header is not None:
+            self._data(r, row)
+        return r + 1
+
+    def _start(self, header: locate.Header) -> None:
+        if self.form.sections:
+            repeated = self.header is not None and set(header.columns) == set(self.header.columns)
+            # A second header with other columns and no heading between starts another section.
+            if self.section is None or (self.header is not None and not repeated):
+                self.section = _pick_section(header, self.form, self.found)
+        self.header = header
+        if self.section is not None and self.section.key not in self.found.sections_seen:
+            self.found.sections_seen.append(self.section.key)
+
+    def _data(self, r: int, row: list[Cell]) -> None:
+        assert self.header is not None
+        seq_col = next((c for c, f in self.header.columns.items() if f.id == "seq"), None)
+        kind = classify(row, r, seq_col)
+        if kind is not Kind.DATA:
+            return
+        cells = {f.id: row[c] for c, f in self.header.columns.items() if c < len(row)}
+        own = own_cells(row, r)
+        if not any(c in self.header.columns for c, _cell in own):
+            self.found.issues.append(self.ctx.issue("skipped-row", own[0][1], None, " ".join(x.text for _c, x in own)))
+            return
+        self._warn_unmapped(own)
+        fields = self.form.section_fields(self.section)
+        anchor = key_cell(self.form, fields, cells) or own[0][1]
+        result = normalise.row(cells, fields, self.ctx, anchor=anchor)
+        self.found.records.append(
+            record(self.file, self.ctx.unit, self.section.key if self.section else None, result, anchor)
+        )
+        self.found.issues.extend(result.issues)
+
+    def _warn_unmapped(self, own: list[tuple[int, Cell]]) -> None:
+        assert self.header is not None
+        head = self.table.rows[self.header.row]
+        for c, cell in own:
+            if c in self.header.columns or c in self.warned_columns or c >= len(head) or not head[c].text:
+                continue
+            self.warned_columns.add(c)
+            self.found.issues.append(self.ctx.issue("unmapped-column", cell, None, head[c].text.strip(), where=c + 1))
+
+
+def extract(doc: Document, form: FormDef, ctx: normalise.Context) -> Found:
+    found = Found()
+    for table in doc.tables:
+        _TableReader(table, form, ctx, found, doc.name).run()
+    return found

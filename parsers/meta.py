@@ -1,0 +1,66 @@
+"""Header fields outside the table: `所在旗区：东胜区    上报时间：2022年5月12日`, wherever they were written."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from forms.model import FieldDef
+from parsers.cells import Cell
+
+_QUALIFIER = r"(?:\s*[（(][^）)]{0,8}[）)])?"
+
+
+def _pattern(fields: Sequence[FieldDef]) -> re.Pattern[str] | None:
+    labels = sorted({lbl for f in fields for lbl in f.labels}, key=len, reverse=True)
+    if not labels:
+        return None
+    alt = "|".join(r"\s*".join(map(re.escape, lbl)) for lbl in labels)
+    return re.compile(rf"(?P<label>{alt}){_QUALIFIER}\s*[:：]")
+
+
+def _field_for(label: str, fields: Sequence[FieldDef]) -> FieldDef | None:
+    flat = re.sub(r"\s+", "", label)
+    return next((f for f in fields if flat in f.labels), None)
+
+
+def scan_line(line: str, fields: Sequence[FieldDef]) -> dict[str, tuple[str, int]]:
+    """`label：value` pairs in one line of text -> {field id: (value, start offset)}; empty values skipped."""
+    pattern = _pattern(fields)
+    if pattern is None:
+        return {}
+    matches = list(pattern.finditer(line))
+    found: dict[str, tuple[str, int]] = {}
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+        value = line[m.end() : end].strip(" \t\u3000_＿")
+        f = _field_for(m.group("label"), fields)
+        if f is not None and value and f.id not in found:
+            found[f.id] = (value, m.start())
+    return found
+
+
+def scan_cells(rows: Iterable[Sequence[Cell]], fields: Sequence[FieldDef]) -> dict[str, str]:
+    """Meta in table rows: `label：value` in a cell, or a bare label cell followed by its value cell."""
+    found: dict[str, str] = {}
+    for cells in rows:
+        texts = [c.text.strip() for c in cells]
+        for text in dict.fromkeys(texts):  # merged copies once
+            for fid, (value, _at) in scan_line(text, fields).items():
+                found.setdefault(fid, value)
+        for i, text in enumerate(texts):
+            f = _field_for(text.rstrip(":："), fields)
+            if f is None or f.id in found:
+                continue
+            following = next((t for t in texts[i + 1 :] if t and t != text), "")
+            if following and _field_for(following.rstrip(":："), fields) is None:
+                found[f.id] = following
+    return found
+
+
+def scan_text(lines: Iterable[str], fields: Sequence[FieldDef]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for line in lines:
+        for fid, (value, _at) in scan_line(line, fields).items():
+            found.setdefault(fid, value)
+    return found

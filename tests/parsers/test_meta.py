@@ -1,0 +1,21 @@
+from conftest import sheet
+
+from forms import FormRegistry
+from parsers import meta
+
+
+def test_meta_line_with_two_fields(registry: FormRegistry) -> None:
+    fields = registry.get("institution-roster").meta
+    found = meta.scan_line("所在旗区：东胜区                上报时间：2022年5月12日", fields)
+    assert {k: v for k, (v, _at) in found.items()} == {"unit": "东胜区", "reported_on": "2022年5月12日"}
+
+
+def test_blank_meta_line_gives_nothing(registry: FormRegistry) -> None:
+    assert meta.scan_line("所在旗区：　　　　　　上报时间：　　　　", registry.get("institution-roster").meta) == {}
+
+
+def test_qualified_label_and_label_value_cells(registry: FormRegistry) -> None:
+    fields = registry.get("work-statistics").meta
+    table = sheet([["填报单位（盖章）：达拉特旗市场监督管理局", None, "填报人", "张三"], ["填报日期", "2022.5.18"]])
+    assert meta.scan_cells(table.rows, fields) == {"unit": "达拉特旗市场监督管理局", "reporter": "张三",
+                                                    "reported_on": "2022.5.18"}
