@@ -24,7 +24,9 @@ def _col(c: int) -> str:
     return name
 
 
-def sheet(rows: Sequence[Sequence[object]], name: str = "Sheet1", merges: Sequence[tuple[int, int, int, int]] = ()) -> Table:
+def sheet(
+    rows: Sequence[Sequence[object]], name: str = "Sheet1", merges: Sequence[tuple[int, int, int, int]] = ()
+) -> Table:
     """A spreadsheet-like Table from plain values; merges are (r0, c0, r1, c1) inclusive, 0-based."""
     width = max(len(r) for r in rows)
     grid = [

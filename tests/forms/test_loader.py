@@ -18,7 +18,11 @@ fields:
 
 def test_builtin_forms_have_the_contract_ids(registry: FormRegistry) -> None:
     assert {f.id for f in registry} == {
-        "institution-roster", "work-statistics", "case-report", "liaison-roster", "inspection-summary",
+        "institution-roster",
+        "work-statistics",
+        "case-report",
+        "liaison-roster",
+        "inspection-summary",
     }
     roster = registry.get("institution-roster")
     assert [s.key for s in roster.sections] == ["public", "third_party", "out_of_province", "multi_domain"]
@@ -26,7 +30,13 @@ def test_builtin_forms_have_the_contract_ids(registry: FormRegistry) -> None:
     stats = registry.get("work-statistics")
     assert [k.value for k in stats.rows.keys] == ["产品质量", "食品", "药品", "化妆品", "医疗器械", "特种设备"]
     assert [f.id for f in stats.value_fields] == [
-        "inspected", "problems", "cases_filed", "cases_closed", "fines", "transferred", "blacklisted",
+        "inspected",
+        "problems",
+        "cases_filed",
+        "cases_closed",
+        "fines",
+        "transferred",
+        "blacklisted",
     ]
 
 

@@ -29,7 +29,11 @@ MERGES = [(0, 0, 0, 5), (1, 0, 1, 5), (2, 0, 2, 5), (7, 0, 7, 5), (12, 0, 12, 5)
 
 def test_sections_in_one_sheet(registry: FormRegistry) -> None:
     ret = parse_document(doc(sheet(ROSTER, merges=MERGES)), registry)
-    assert (ret.form, ret.unit, ret.meta) == ("institution-roster", "东胜区", {"unit": "东胜区", "reported_on": "2022-05-12"})
+    assert (ret.form, ret.unit, ret.meta) == (
+        "institution-roster",
+        "东胜区",
+        {"unit": "东胜区", "reported_on": "2022-05-12"},
+    )
     got = [(r.section, r.values["name"], r.source.cell) for r in ret.records]
     assert got == [
         ("public", "鄂尔多斯市东胜区产品质量检验检测中心", "B5"),
@@ -37,8 +41,12 @@ def test_sections_in_one_sheet(registry: FormRegistry) -> None:
         ("third_party", "内蒙古蒙正检测技术有限公司", "B11"),
         ("out_of_province", "陕西某检测公司", "B15"),
     ]
-    assert ret.records[0].values == {"seq": 1, "name": "鄂尔多斯市东胜区产品质量检验检测中心", "domain": "产品质量、建筑材料",
-                                     "remark": None}
+    assert ret.records[0].values == {
+        "seq": 1,
+        "name": "鄂尔多斯市东胜区产品质量检验检测中心",
+        "domain": "产品质量、建筑材料",
+        "remark": None,
+    }
     assert ret.records[3].values["first_certified"] == "2019-03-05"
     codes = sorted((i.code, i.location) for i in ret.issues)
     assert codes == [("duplicate-row", "Sheet1!B11"), ("invalid-phone", "Sheet1!F15")]
@@ -47,8 +55,12 @@ def test_sections_in_one_sheet(registry: FormRegistry) -> None:
 
 
 def test_vertically_merged_domain_reaches_every_row(registry: FormRegistry) -> None:
-    rows = [["序号", "机构名称", "领域", "备注"], [1, "甲检测公司", "食品", None], [2, "乙检测公司", None, None],
-            [3, "丙检测公司", None, None]]
+    rows = [
+        ["序号", "机构名称", "领域", "备注"],
+        [1, "甲检测公司", "食品", None],
+        [2, "乙检测公司", None, None],
+        [3, "丙检测公司", None, None],
+    ]
     table = sheet(rows, name="第三方机构", merges=[(1, 2, 3, 2)])
     ret = parse_document(doc(table, text=["检验检测机构基本情况汇总表"]), registry, form_id="institution-roster")
     assert [(r.section, r.values["domain"]) for r in ret.records] == [("third_party", "食品")] * 3
@@ -56,23 +68,41 @@ def test_vertically_merged_domain_reaches_every_row(registry: FormRegistry) -> N
 
 
 def test_two_row_header_and_reordered_columns(registry: FormRegistry) -> None:
-    rows = [["联络员统计表"], ["姓名", "联系方式", None, "单位", "职务"], [None, "手机", "办公电话", None, None],
-            ["王五", "13912345678", "0477 8313683", "东胜区市场监管局", "科长"]]
+    rows = [
+        ["联络员统计表"],
+        ["姓名", "联系方式", None, "单位", "职务"],
+        [None, "手机", "办公电话", None, None],
+        ["王五", "13912345678", "0477 8313683", "东胜区市场监管局", "科长"],
+    ]
     table = sheet(rows, merges=[(0, 0, 0, 4), (1, 1, 1, 2), (1, 0, 2, 0), (1, 3, 2, 3), (1, 4, 2, 4)])
     ret = parse_document(doc(table), registry)
     assert ret.form == "liaison-roster"
-    assert ret.records[0].values == {"unit": "东胜区市场监管局", "name": "王五", "position": "科长",
-                                     "office_phone": "0477-8313683", "mobile": "13912345678", "email": None}
+    assert ret.records[0].values == {
+        "unit": "东胜区市场监管局",
+        "name": "王五",
+        "position": "科长",
+        "office_phone": "0477-8313683",
+        "mobile": "13912345678",
+        "email": None,
+    }
 
 
 def test_word_tables_one_per_section_with_headings_before(registry: FormRegistry) -> None:
     head = ["序号", "机构名称", "领域", "备注"]
-    t1 = word_table([head, ["1", "甲中心", "食品", ""]], 1, before=["检验检测机构基本情况汇总表", "一、体制内具有事业单位属性的检验检测机构数量及名单"])
-    t2 = word_table([head, ["1", "乙公司", "环境监测", ""]], 2, before=["四、检验检测能力涉及多领域的检验检测机构数量及名单"])
+    t1 = word_table(
+        [head, ["1", "甲中心", "食品", ""]],
+        1,
+        before=["检验检测机构基本情况汇总表", "一、体制内具有事业单位属性的检验检测机构数量及名单"],
+    )
+    t2 = word_table(
+        [head, ["1", "乙公司", "环境监测", ""]], 2, before=["四、检验检测能力涉及多领域的检验检测机构数量及名单"]
+    )
     ret = parse_document(doc(t1, t2, name="附件1 康巴什区检验检测机构基本情况汇总表.docx", kind="docx"), registry)
     assert ret.unit == "康巴什区"
     assert [(r.section, r.source.sheet, r.source.cell) for r in ret.records] == [
-        ("public", "表1", "行2列2"), ("multi_domain", "表2", "行2列2")]
+        ("public", "表1", "行2列2"),
+        ("multi_domain", "表2", "行2列2"),
+    ]
 
 
 def test_missing_required_and_unknown_columns_are_reported_not_dropped(registry: FormRegistry) -> None:
@@ -80,7 +110,11 @@ def test_missing_required_and_unknown_columns_are_reported_not_dropped(registry:
     ret = parse_document(doc(sheet(rows), name="杭锦旗.xlsx"), registry, form_id="liaison-roster")
     assert len(ret.records) == 2
     codes = sorted((i.code, i.location) for i in ret.issues)
-    assert codes == [("invalid-mobile", "Sheet1!C3"), ("missing-required", "Sheet1!A2"), ("unmapped-column", "Sheet1!D2")]
+    assert codes == [
+        ("invalid-mobile", "Sheet1!C3"),
+        ("missing-required", "Sheet1!A2"),
+        ("unmapped-column", "Sheet1!D2"),
+    ]
 
 
 def test_blank_template_gives_no_records(registry: FormRegistry) -> None:

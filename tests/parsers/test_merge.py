@@ -8,9 +8,16 @@ UNITS = ["东胜区", "达拉特旗", "伊金霍洛旗"]
 
 
 def _roster(unit: str, path: str, names: list[str], reported: str | None = None, modified: datetime | None = None):
-    records = [Record(unit=unit, section="third_party", values={"seq": i, "name": n, "domain": "食品", "remark": None},
-                      source=Source(file=path, sheet="Sheet1", cell=f"B{i + 4}"), cells={"name": f"Sheet1!B{i + 4}"})
-               for i, n in enumerate(names, start=1)]
+    records = [
+        Record(
+            unit=unit,
+            section="third_party",
+            values={"seq": i, "name": n, "domain": "食品", "remark": None},
+            source=Source(file=path, sheet="Sheet1", cell=f"B{i + 4}"),
+            cells={"name": f"Sheet1!B{i + 4}"},
+        )
+        for i, n in enumerate(names, start=1)
+    ]
     meta = {"reported_on": reported} if reported else {}
     return Return(path=path, form="institution-roster", unit=unit, meta=meta, records=records, modified=modified)
 
@@ -24,11 +31,18 @@ def test_merge_units_missing_superseded_and_cross_unit(registry: FormRegistry) -
     roster = result.forms["institution-roster"]
     assert roster.units_reported == ["东胜区", "达拉特旗"]
     assert roster.missing_units == ["伊金霍洛旗"]
-    assert [(r.unit, r.values["name"]) for r in roster.records] == [("东胜区", "丙公司"), ("达拉特旗", "甲公司"),
-                                                                    ("达拉特旗", "丙公司")]
+    assert [(r.unit, r.values["name"]) for r in roster.records] == [
+        ("东胜区", "丙公司"),
+        ("达拉特旗", "甲公司"),
+        ("达拉特旗", "丙公司"),
+    ]
     statuses = {f.path: f.status for f in result.files}
-    assert statuses == {"达拉特旗（修改稿）.xlsx": "merged", "东胜区.xlsx": "merged", "达拉特旗.xlsx": "superseded",
-                        "乌审旗.xlsx": "failed"}
+    assert statuses == {
+        "达拉特旗（修改稿）.xlsx": "merged",
+        "东胜区.xlsx": "merged",
+        "达拉特旗.xlsx": "superseded",
+        "乌审旗.xlsx": "failed",
+    }
     superseded = next(i for i in result.issues if i.code == "superseded")
     assert superseded.file == "达拉特旗.xlsx" and "新增1条、删除1条" in superseded.message
     cross = next(i for i in result.issues if i.code == "cross-unit-duplicate")
@@ -48,8 +62,16 @@ def test_later_file_time_then_revised_name_win(registry: FormRegistry) -> None:
 
 def test_matrix_totals(registry: FormRegistry) -> None:
     def stats(unit: str, fines: float) -> Return:
-        values = {"domain": "食品", "inspected": 2, "problems": 1, "cases_filed": 1, "cases_closed": 1, "fines": fines,
-                  "transferred": 0, "blacklisted": 0}
+        values = {
+            "domain": "食品",
+            "inspected": 2,
+            "problems": 1,
+            "cases_filed": 1,
+            "cases_closed": 1,
+            "fines": fines,
+            "transferred": 0,
+            "blacklisted": 0,
+        }
         rec = Record(unit=unit, values=values, source=Source(file=f"{unit}.xlsx", sheet="Sheet1", cell="A5"))
         return Return(path=f"{unit}.xlsx", form="work-statistics", unit=unit, records=[rec])
 

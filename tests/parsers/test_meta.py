@@ -17,5 +17,8 @@ def test_blank_meta_line_gives_nothing(registry: FormRegistry) -> None:
 def test_qualified_label_and_label_value_cells(registry: FormRegistry) -> None:
     fields = registry.get("work-statistics").meta
     table = sheet([["填报单位（盖章）：达拉特旗市场监督管理局", None, "填报人", "张三"], ["填报日期", "2022.5.18"]])
-    assert meta.scan_cells(table.rows, fields) == {"unit": "达拉特旗市场监督管理局", "reporter": "张三",
-                                                    "reported_on": "2022.5.18"}
+    assert meta.scan_cells(table.rows, fields) == {
+        "unit": "达拉特旗市场监督管理局",
+        "reporter": "张三",
+        "reported_on": "2022.5.18",
+    }

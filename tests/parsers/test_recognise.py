@@ -5,7 +5,12 @@ from parsers.recognise import recognise
 
 
 def test_recognised_by_headers_alone(registry: FormRegistry) -> None:
-    table = sheet([["姓名", "职务", "办公电话", "手机号码", "电子邮箱"], ["张三", "科长", "0477-8313683", "13912345678", "a@b.cn"]])
+    table = sheet(
+        [
+            ["姓名", "职务", "办公电话", "手机号码", "电子邮箱"],
+            ["张三", "科长", "0477-8313683", "13912345678", "a@b.cn"],
+        ]
+    )
     assert recognise(doc(table), registry).form.id == "liaison-roster"
 
 

@@ -8,8 +8,13 @@ TITLES = ("检验检测机构基本情况汇总表", "工作情况统计表")
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("达拉特旗市场监督管理局", "达拉特旗"), ("鄂托克前旗市场监管局（盖章）", "鄂托克前旗"),
-     ("鄂尔多斯市东胜区市场监督管理局", "东胜区"), ("鄂托克旗", "鄂托克旗"), ("杭锦", "杭锦旗")],
+    [
+        ("达拉特旗市场监督管理局", "达拉特旗"),
+        ("鄂托克前旗市场监管局（盖章）", "鄂托克前旗"),
+        ("鄂尔多斯市东胜区市场监督管理局", "东胜区"),
+        ("鄂托克旗", "鄂托克旗"),
+        ("杭锦", "杭锦旗"),
+    ],
 )
 def test_match_to_expected(raw: str, expected: str) -> None:
     assert units.match(raw, EXPECTED) == (expected, True)
@@ -21,8 +26,12 @@ def test_unknown_unit_is_kept_and_flagged() -> None:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("附件1 康巴什区检验检测机构基本情况汇总表.docx", "康巴什区"), ("达拉特旗市场监督管理局-工作情况统计表.xls", "达拉特旗"),
-     ("东胜区检验检测机构基本情况汇总表（修改稿）.xlsx", "东胜区"), ("会议通知.docx", None)],
+    [
+        ("附件1 康巴什区检验检测机构基本情况汇总表.docx", "康巴什区"),
+        ("达拉特旗市场监督管理局-工作情况统计表.xls", "达拉特旗"),
+        ("东胜区检验检测机构基本情况汇总表（修改稿）.xlsx", "东胜区"),
+        ("会议通知.docx", None),
+    ],
 )
 def test_unit_from_file_name(name: str, expected: str | None) -> None:
     assert units.from_filename(name, TITLES, EXPECTED) == expected

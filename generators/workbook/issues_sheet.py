@@ -1,0 +1,38 @@
+"""问题清单: every issue, one row each, filterable."""
+
+from __future__ import annotations
+
+from xlsxwriter.workbook import Workbook
+
+from generators.workbook.styles import Styles, print_setup
+from parsers.results import Result
+
+HEADERS = ("级别", "单位", "报表", "文件", "位置", "栏目", "填报内容", "问题说明", "代码")
+WIDTHS = (6, 12, 22, 36, 16, 14, 24, 60, 18)
+SEVERITY = {"error": "错误", "warning": "提示"}
+
+
+def write_issues_sheet(book: Workbook, styles: Styles, result: Result) -> None:
+    sheet = book.add_worksheet("问题清单")
+    sheet.merge_range(0, 0, 0, len(HEADERS) - 1, f"问题清单（共 {len(result.issues)} 条）", styles.title)
+    for col, (header, width) in enumerate(zip(HEADERS, WIDTHS, strict=True)):
+        sheet.write_string(1, col, header, styles.header)
+        sheet.set_column(col, col, width)
+    titles = {fid: fr.title for fid, fr in result.forms.items()}
+    for r, i in enumerate(result.issues, start=2):
+        values = (
+            SEVERITY[i.severity],
+            i.unit or "",
+            titles.get(i.form or "", i.form or ""),
+            i.file or "",
+            i.location or "",
+            i.field or "",
+            i.value or "",
+            i.message,
+            i.code,
+        )
+        for col, value in enumerate(values):
+            fmt = (styles.error if i.severity == "error" else styles.warning) if col == 0 else styles.text
+            sheet.write_string(r, col, value, fmt)
+    sheet.autofilter(1, 0, max(1, len(result.issues) + 1), len(HEADERS) - 1)
+    print_setup(sheet, 1)

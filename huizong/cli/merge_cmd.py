@@ -1,0 +1,99 @@
+"""`huizong merge` — the clerk's main job; `huizong annotate` and `huizong convert` beside it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from huizong.cli.common import forms_option, read_units, registry, write_json
+from huizong.cli.report import merge_summary
+
+
+@click.command("merge")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--form", "form_id", help="只汇总这一张报表（不指定则逐个识别）。")
+@click.option(
+    "--units",
+    "units_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="应报单位名单（UTF-8 文本，每行一个）。",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="汇总表（.xlsx）。")
+@click.option("--json", "json_out", help="JSON 输出文件，“-”表示标准输出。")
+@click.option("--deadline", type=click.DateTime(["%Y-%m-%d"]), help="报送截止日期，据此标出逾期单位。")
+@forms_option
+def merge_command(
+    paths: tuple[Path, ...],
+    form_id: str | None,
+    units_file: Path | None,
+    output: Path | None,
+    json_out: str | None,
+    deadline,
+    forms_dirs: tuple[Path, ...],
+) -> None:
+    """把各单位报送的文件汇总成一张汇总表。"""
+    from generators.workbook import write_consolidated
+    from parsers.batch import collect, parse_paths
+    from parsers.merge import merge
+
+    if output is None and json_out is None:
+        raise click.UsageError("请用 -o 指定汇总表，或用 --json 指定 JSON 输出。")
+    reg = registry(forms_dirs)
+    units = read_units(units_file)
+    files, skipped = collect(paths)
+    with click.progressbar(length=len(files), label="读取报表", file=click.get_text_stream("stderr")) as bar:
+        returns = list(
+            parse_paths(files, reg, roots=paths, form_id=form_id, units=units, progress=lambda _f: bar.update(1))
+        )
+    result = merge(returns, reg, units=units, form_id=form_id)
+    due: date | None = deadline.date() if deadline else None
+    if output is not None:
+        write_consolidated(result, reg, output, deadline=due)
+    if json_out is not None:
+        write_json(result.model_dump(mode="json"), json_out)
+    click.echo(merge_summary(result, skipped, output), err=json_out == "-")
+    if not any(f.status == "merged" for f in result.files):
+        raise click.exceptions.Exit(1)
+
+
+COMMANDS = [merge_command]
+
+
+@click.command("annotate")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="输出的标注文件（.xlsx）。")
+@click.option("--form", "form_id", help="指定报表（不指定则自动识别）。")
+@click.option(
+    "--units",
+    "units_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="应报单位名单（UTF-8 文本，每行一个）。",
+)
+@forms_option
+def annotate_command(
+    file: Path, output: Path | None, form_id: str | None, units_file: Path | None, forms_dirs: tuple[Path, ...]
+) -> None:
+    """把报送文件中的问题单元格标出并加批注，供退回修改。"""
+    from forms.errors import UnreadableFile
+    from generators.annotate import annotate
+    from parsers.pipeline import parse_document
+    from parsers.readers import read
+
+    data = file.read_bytes()
+    try:
+        doc = read(data, file.name)
+    except UnreadableFile as exc:
+        raise click.ClickException(f"{file.name}：{exc}") from exc
+    ret = parse_document(doc, registry(forms_dirs), form_id=form_id, expected_units=read_units(units_file))
+    if ret.status == "unrecognized":
+        raise click.ClickException(f"{file.name}：{ret.message}")
+    content, name = annotate(data, file.name, ret, doc)
+    target = output or file.with_name(name)
+    target.write_bytes(content)
+    errors = sum(i.severity == "error" for i in ret.issues)
+    click.echo(f"已标注 {errors} 个错误、{len(ret.issues) - errors} 条提示：{target}")
+
+
+COMMANDS.append(annotate_command)

@@ -1,0 +1,95 @@
+"""The consolidated workbook, read back with python-calamine."""
+
+from io import BytesIO
+
+from python_calamine import CalamineWorkbook
+
+from forms import FormRegistry
+from forms.issues import issue
+from generators.workbook import write_consolidated
+from parsers.merge import merge
+from parsers.results import Record, Return, Source
+
+
+def _stats(unit: str, food_fines: float) -> Return:
+    recs = []
+    for i, (domain, fines) in enumerate((("产品质量", 1.0), ("食品", food_fines))):
+        values = {
+            "domain": domain,
+            "inspected": 3,
+            "problems": 1,
+            "cases_filed": 1,
+            "cases_closed": 1,
+            "fines": fines,
+            "transferred": 0,
+            "blacklisted": 0,
+        }
+        recs.append(
+            Record(unit=unit, values=values, source=Source(file=f"{unit}.xlsx", sheet="Sheet1", cell=f"A{5 + i}"))
+        )
+    return Return(
+        path=f"{unit}.xlsx", form="work-statistics", unit=unit, meta={"reported_on": "2022-05-21"}, records=recs
+    )
+
+
+def _roster(unit: str, name: str) -> Return:
+    rec = Record(
+        unit=unit,
+        section="public",
+        values={"seq": 1, "name": name, "domain": "食品", "remark": None},
+        source=Source(file=f"{unit}-名单.xlsx", sheet="Sheet1", cell="B5"),
+    )
+    bad = issue(
+        "invalid-phone",
+        form="institution-roster",
+        unit=unit,
+        file=f"{unit}-名单.xlsx",
+        location="Sheet1!F9",
+        field="phone",
+        value="0477-83",
+        label="联系方式",
+        where="第9行",
+    )
+    return Return(path=f"{unit}-名单.xlsx", form="institution-roster", unit=unit, records=[rec], issues=[bad])
+
+
+def _sheets(registry: FormRegistry, *returns: Return) -> dict[str, list[list[object]]]:
+    result = merge(list(returns), registry, units=["东胜区", "达拉特旗", "杭锦旗"])
+    buffer = BytesIO()
+    write_consolidated(result, registry, buffer)
+    book = CalamineWorkbook.from_filelike(BytesIO(buffer.getvalue()))
+    return {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+
+
+def test_matrix_sheet_has_unit_subtotals_and_grand_total(registry: FormRegistry) -> None:
+    sheets = _sheets(registry, _stats("东胜区", 0.25), _stats("达拉特旗", 2.5))
+    rows = sheets["工作情况统计表"]
+    assert rows[2][:3] == ["填报单位", "领域", "检查机构数（家次）"]
+    labels = [r[0] for r in rows[3:]]
+    assert labels == ["东胜区", "东胜区", "东胜区 小计", "达拉特旗", "达拉特旗", "达拉特旗 小计", "合计"]
+    total = rows[-1]
+    assert total[2] == 12 and total[6] == 4.75
+    assert "缺报 1 个（杭锦旗）" in rows[1][0]
+
+
+def test_status_and_issue_sheets(registry: FormRegistry) -> None:
+    sheets = _sheets(registry, _roster("东胜区", '=HYPERLINK("http://x")'), _stats("达拉特旗", 1.0))
+    roster = sheets["检验检测机构基本情况汇总表"]
+    assert roster[3][0].startswith("一、体制内") and roster[4][:3] == ["东胜区", 1, '=HYPERLINK("http://x")']
+    status = {(r[0], r[1]): r[2] for r in sheets["报送情况"][2:]}
+    assert status[("东胜区", "检验检测机构基本情况汇总表")] == "有错误"
+    assert status[("杭锦旗", "工作情况统计表")] == "缺报"
+    assert status[("达拉特旗", "工作情况统计表")] == "已报"
+    issues = sheets["问题清单"]
+    assert issues[2][:5] == ["错误", "东胜区", "检验检测机构基本情况汇总表", "东胜区-名单.xlsx", "Sheet1!F9"]
+
+
+def test_district_text_never_becomes_a_formula(registry: FormRegistry) -> None:
+    import zipfile
+
+    result = merge([_roster("东胜区", "=1+1")], registry)
+    buffer = BytesIO()
+    write_consolidated(result, registry, buffer)
+    with zipfile.ZipFile(BytesIO(buffer.getvalue())) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/")]
+        assert not any(b"<f>" in z.read(n) for n in sheets)
