@@ -52,17 +52,34 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
 
 
+def display_width(text: str) -> int:
+    """Width in monospace columns (and Excel character units): a CJK character counts two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
 def is_blank(raw: object) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
+_PLACEHOLDER_KEYS = frozenset({"", *(squash(p).strip(".。") for p in PLACEHOLDERS)})
+_PLACEHOLDER_CHARS = frozenset("".join(PLACEHOLDERS) + " \u3000\t\n.。")
+
+
 def is_placeholder(raw: object) -> bool:
-    return isinstance(raw, str) and squash(raw).strip(".。") in {"", *(squash(p).strip(".。") for p in PLACEHOLDERS)}
+    """Template filler left in a row: ……, ..., 略, ×××."""
+    if not isinstance(raw, str):
+        return False
+    if _PLACEHOLDER_CHARS.issuperset(raw):
+        return True  # fast path: nothing but dots, ellipses and crosses
+    return squash(raw).strip(".。") in _PLACEHOLDER_KEYS
 
 
 # -- text ----------------------------------------------------------------------------------------------------
 def norm_text(raw: object, long: bool = False) -> Result:
-    text = to_text(raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = to_text(raw)
+    if "\n" not in text and "\r" not in text:
+        return Result(text.strip())  # the common case, without a regex
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if long:
         paras = [p.strip() for p in text.split("\n")]
         return Result("\n".join(p for p in paras if p))
@@ -184,16 +201,33 @@ def _one_phone(text: str, mobile_only: bool) -> str | None:
     return digits + suffix if 7 <= len(digits) <= 8 else None
 
 
+_CLEAN_MOBILE = re.compile(r"1[3-9]\d{9}")
+_CLEAN_LANDLINE = re.compile(r"0(10|2\d|[3-9]\d{2})-[1-9]\d{6,7}")
+
+
 def norm_phone(raw: object, mobile_only: bool = False) -> Result:
     text = to_text(raw).strip()
     if not text:
         return Result(None)
+    # Most numbers are already written the standard way: accept those without the general parse.
+    if _CLEAN_MOBILE.fullmatch(text) or (not mobile_only and _CLEAN_LANDLINE.fullmatch(text)):
+        return Result(text)
     # Several numbers in one cell ("0477-8313683 / 13912345678") are each normalised and kept together.
+    out = _phones(text, mobile_only)
+    if out is None and "\n" in text:
+        # A narrow cell (or a PDF) wraps one number over two lines: 029-⏎88256712.
+        out = _phones(re.sub(r"\s*\n\s*", "", text), mobile_only)
+    if out is None:
+        return Result(text, "invalid-mobile" if mobile_only else "invalid-phone")
+    return Result(out)
+
+
+def _phones(text: str, mobile_only: bool) -> str | None:
     parts = [p for p in re.split(r"[、,，;；/\n]+", text) if p.strip()]
     out = [_one_phone(p, mobile_only) for p in parts]
     if not out or any(o is None for o in out):
-        return Result(text, "invalid-mobile" if mobile_only else "invalid-phone")
-    return Result("、".join(o for o in out if o))
+        return None
+    return "、".join(o for o in out if o)
 
 
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from forms.types import to_text
+
 Kind = Literal["xlsx", "xls", "ods", "docx", "pdf"]
 
 
@@ -35,8 +37,6 @@ class Cell:
 
     @property
     def text(self) -> str:
-        from forms.types import to_text
-
         return to_text(self.value)
 
 

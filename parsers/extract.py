@@ -24,10 +24,12 @@ def key_cell(form: FormDef, fields: tuple[FieldDef, ...], cells: dict[str, Cell]
 
 
 def record(file: str, unit: str | None, section: str | None, row: Row, anchor: Cell) -> Record:
-    return Record(
+    # Built from values this module already normalised and typed: no need to validate them again
+    # (a return can hold thousands of rows).
+    return Record.model_construct(
         unit=unit,
         section=section,
         values=row.values,
-        source=Source(file=file, sheet=anchor.sheet, cell=anchor.ref),
+        source=Source.model_construct(file=file, sheet=anchor.sheet, cell=anchor.ref),
         cells={fid: c.location for fid, c in row.cells.items()},
     )

@@ -29,12 +29,16 @@ class _Keys:
 
     def __init__(self, fields: Sequence[FieldDef]) -> None:
         self.keys = {k for f in fields for lbl in f.labels for k in (labels.key(lbl), labels.bare(lbl))}
+        # A header cell is made of label characters plus spacing and brackets; most data values are not.
+        self.chars = frozenset("".join(self.keys) + " \u3000\t\r\n:：*＊()（）【】[]")
 
     def looks_like_header(self, row: Sequence[Cell]) -> bool:
         hits = 0
         for c in row:
-            text = c.text
-            if text and len(text) <= 40 and (labels.key(text) in self.keys or labels.bare(text) in self.keys):
+            text = c.value if isinstance(c.value, str) else None
+            if not text or len(text) > 40 or not self.chars.issuperset(text):
+                continue
+            if labels.key(text) in self.keys or labels.bare(text) in self.keys:
                 hits += 1
                 if hits >= 2:
                     return True

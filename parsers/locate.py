@@ -72,8 +72,10 @@ def section_named(text: str, form: FormDef) -> Section | None:
 
 def heading_row(row: Sequence[Cell], r: int, form: FormDef) -> Section | None:
     """A row that is a section heading: one distinct text (often a merged full-width cell) naming a section."""
+    if not form.sections:
+        return None
     own = own_cells(row, r)
-    if not form.sections or not own or len({c.text for _i, c in own}) > 1:
+    if not own or len({c.text for _i, c in own}) > 1:
         return None
     return section_named(own[0][1].text, form)
 

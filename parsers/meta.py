@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from forms.model import FieldDef
 from parsers.cells import Cell
@@ -12,6 +13,11 @@ _QUALIFIER = r"(?:\s*[（(][^）)]{0,8}[）)])?"
 
 
 def _pattern(fields: Sequence[FieldDef]) -> re.Pattern[str] | None:
+    return _compiled(tuple(fields))
+
+
+@cache
+def _compiled(fields: tuple[FieldDef, ...]) -> re.Pattern[str] | None:
     labels = sorted({lbl for f in fields for lbl in f.labels}, key=len, reverse=True)
     if not labels:
         return None
@@ -40,6 +46,13 @@ def scan_line(line: str, fields: Sequence[FieldDef]) -> dict[str, tuple[str, int
     return found
 
 
+def _names_a_label(text: str, fields: Sequence[FieldDef]) -> bool:
+    """A cell that is itself a label (上报时间 / 上报时间：2024年5月10日) is never another label's value."""
+    pattern = _pattern(fields)
+    stripped = text.rstrip(":：")
+    return _field_for(stripped, fields) is not None or bool(pattern and pattern.match(text.strip()))
+
+
 def scan_cells(rows: Iterable[Sequence[Cell]], fields: Sequence[FieldDef]) -> dict[str, str]:
     """Meta in table rows: `label：value` in a cell, or a bare label cell followed by its value cell."""
     found: dict[str, str] = {}
@@ -53,7 +66,7 @@ def scan_cells(rows: Iterable[Sequence[Cell]], fields: Sequence[FieldDef]) -> di
             if f is None or f.id in found:
                 continue
             following = next((t for t in texts[i + 1 :] if t and t != text), "")
-            if following and _field_for(following.rstrip(":："), fields) is None:
+            if following and not _names_a_label(following, fields):
                 found[f.id] = following
     return found
 

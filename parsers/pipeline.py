@@ -109,10 +109,11 @@ def _finish(
     else:
         issues.append(issue("unit-missing", form=form.id, file=doc.name, field="unit"))
     ctx.unit = unit
+    # meta keeps the unit as the district wrote it; the return's `unit` is the canonical name.
     meta_values, meta_issues = _meta_values(form, raw, ctx)
-    if unit:
-        meta_values["unit"] = unit
-    records = [r.model_copy(update={"unit": unit}) for r in found.records]
+    records = found.records
+    for rec in records:
+        rec.unit = unit
     data_issues = [i.model_copy(update={"unit": unit}) for i in (*found.issues, *meta_issues)]
     data_issues += validate.check(form, records, doc.name)
     if not records:
@@ -122,14 +123,19 @@ def _finish(
     )
 
 
-def failed(name: str, reason: str) -> Return:
+def failed(name: str, reason: str, registry: FormRegistry, expected: list[str] | None) -> Return:
+    # The file name may still say whose it is (乌审旗检验检测机构基本情况汇总表.xlsx): the board shows the unit
+    # as having sent a damaged file rather than nothing — but only when the name is one of the expected units.
+    titles = tuple(t for f in registry for t in f.titles)
+    unit = units.from_filename(name, titles, expected) if expected else None
+    unit = unit if unit in (expected or ()) else None
     return Return(
         path=name,
         form=None,
-        unit=None,
+        unit=unit,
         status="failed",
         message=reason,
-        issues=[issue("file-unreadable", file=name, reason=reason)],
+        issues=[issue("file-unreadable", unit=unit, file=name, reason=reason)],
     )
 
 
@@ -148,5 +154,5 @@ def parse_file(
     try:
         doc = read(source, name)
     except UnreadableFile as exc:
-        return failed(name, str(exc))
+        return failed(name, str(exc), registry, units)
     return parse_document(doc, registry, form_id=form_id, expected_units=units, today=today)

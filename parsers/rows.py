@@ -48,7 +48,8 @@ def own_cells(row: Sequence[Cell], r: int) -> list[tuple[int, Cell]]:
 
 
 def is_total_text(text: str) -> bool:
-    return squash(text).lstrip("(（").startswith(_TOTAL)
+    # Every total word ends in 计; checking for it first keeps the common case (a data value) cheap.
+    return "计" in text and squash(text).lstrip("(（").startswith(_TOTAL)
 
 
 def classify(row: Sequence[Cell], r: int, seq_col: int | None = None) -> Kind:
@@ -56,7 +57,7 @@ def classify(row: Sequence[Cell], r: int, seq_col: int | None = None) -> Kind:
     if not own:
         return Kind.BLANK
     texts = [cell.text.strip() for _c, cell in own]
-    if _NOTE.match(squash(texts[0])):
+    if ("：" in texts[0] or ":" in texts[0]) and _NOTE.match(squash(texts[0])):
         return Kind.NOTE
     if any(is_total_text(t) for t in texts):
         return Kind.SUBTOTAL

@@ -1,50 +1,12 @@
-"""Shared fixtures: the built-in registry and tiny in-memory documents."""
+"""Shared fixtures: the built-in form registry."""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import pytest
 
 from forms import FormRegistry
-from parsers.cells import Cell, Document, Table
 
 
 @pytest.fixture(scope="session")
 def registry() -> FormRegistry:
     return FormRegistry.load()
-
-
-def _col(c: int) -> str:
-    name = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        name = chr(65 + rem) + name
-    return name
-
-
-def sheet(
-    rows: Sequence[Sequence[object]], name: str = "Sheet1", merges: Sequence[tuple[int, int, int, int]] = ()
-) -> Table:
-    """A spreadsheet-like Table from plain values; merges are (r0, c0, r1, c1) inclusive, 0-based."""
-    width = max(len(r) for r in rows)
-    grid = [
-        [Cell(row[c] if c < len(row) else None, name, f"{_col(c)}{r + 1}") for c in range(width)]
-        for r, row in enumerate(rows)
-    ]
-    for r0, c0, r1, c1 in merges:
-        top = grid[r0][c0]
-        for r in range(r0, r1 + 1):
-            for c in range(c0, c1 + 1):
-                grid[r][c] = Cell(top.value, name, top.ref, merged=True, origin=(r0, c0))
-    return Table(name, grid)
-
-
-def word_table(rows: Sequence[Sequence[object]], n: int = 1, before: Sequence[str] = ()) -> Table:
-    grid = [[Cell(v, f"表{n}", f"行{r + 1}列{c + 1}") for c, v in enumerate(row)] for r, row in enumerate(rows)]
-    return Table(f"表{n}", grid, list(before))
-
-
-def doc(*tables: Table, name: str = "东胜区.xlsx", kind: str = "xlsx", text: Sequence[str] = ()) -> Document:
-    return Document(name, kind, list(tables), list(text))  # type: ignore[arg-type]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from xlsxwriter.workbook import Workbook
 
-from generators.workbook.styles import Styles, print_setup
+from forms.loader import FormRegistry
+from generators.workbook.styles import Styles, print_setup, row_height
 from parsers.results import Result
 
 HEADERS = ("级别", "单位", "报表", "文件", "位置", "栏目", "填报内容", "问题说明", "代码")
@@ -12,7 +13,19 @@ WIDTHS = (6, 12, 22, 36, 16, 14, 24, 60, 18)
 SEVERITY = {"error": "错误", "warning": "提示"}
 
 
-def write_issues_sheet(book: Workbook, styles: Styles, result: Result) -> None:
+def _label(registry: FormRegistry, form_id: str | None, field_id: str | None) -> str:
+    """The field as the clerk knows it (联系方式), not its id."""
+    if not field_id:
+        return ""
+    if form_id and form_id in registry:
+        try:
+            return registry.get(form_id).field(field_id).label
+        except KeyError:
+            return field_id
+    return field_id
+
+
+def write_issues_sheet(book: Workbook, styles: Styles, result: Result, registry: FormRegistry) -> None:
     sheet = book.add_worksheet("问题清单")
     sheet.merge_range(0, 0, 0, len(HEADERS) - 1, f"问题清单（共 {len(result.issues)} 条）", styles.title)
     for col, (header, width) in enumerate(zip(HEADERS, WIDTHS, strict=True)):
@@ -26,7 +39,7 @@ def write_issues_sheet(book: Workbook, styles: Styles, result: Result) -> None:
             titles.get(i.form or "", i.form or ""),
             i.file or "",
             i.location or "",
-            i.field or "",
+            _label(registry, i.form, i.field),
             i.value or "",
             i.message,
             i.code,
@@ -34,5 +47,6 @@ def write_issues_sheet(book: Workbook, styles: Styles, result: Result) -> None:
         for col, value in enumerate(values):
             fmt = (styles.error if i.severity == "error" else styles.warning) if col == 0 else styles.text
             sheet.write_string(r, col, value, fmt)
+        sheet.set_row(r, row_height(values, WIDTHS))
     sheet.autofilter(1, 0, max(1, len(result.issues) + 1), len(HEADERS) - 1)
     print_setup(sheet, 1)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from forms.types import display_width
+
 FONT = "宋体"
 
 
@@ -48,3 +50,9 @@ def write_value(sheet: Worksheet, row: int, col: int, value: object, styles: Sty
         sheet.write_number(row, col, value, styles.decimal if decimal else styles.integer)
     else:
         sheet.write_string(row, col, str(value), styles.text)
+
+
+def row_height(values: tuple[str, ...], widths: tuple[int, ...], line: float = 13.5) -> float:
+    """Excel does not grow rows for wrapped text it did not lay out itself: size them from the longest cell."""
+    lines = max((-(-display_width(v) // max(w - 1, 1)) for v, w in zip(values, widths, strict=True)), default=1)
+    return max(1, lines) * line + 3

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -56,3 +58,13 @@ def run_main(cli: click.Group) -> None:
     except HuizongError as exc:
         click.echo(f"错误：{exc}", err=True)
         sys.exit(1)
+
+
+@contextmanager
+def progress(total: int, label: str) -> Iterator[Callable[[object], None]]:
+    """A progress bar on a terminal (stderr), silence in a pipe or a log; yields a one-step callback."""
+    if not sys.stderr.isatty() or total < 2:
+        yield lambda _item: None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True) as bar:
+        yield lambda _item: bar.update(1)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from io import BytesIO
 from pathlib import Path
 
 import click
 
-from huizong.cli.common import forms_option, read_units, registry
+from forms.types import display_width
+from huizong.cli.common import forms_option, progress, read_units, registry
 from parsers.results import Return
 
 
@@ -73,8 +73,9 @@ def convert_command(
     out_dir.mkdir(parents=True, exist_ok=True)
     used: set[Path] = set()
     rows: list[tuple[str, str, str, str, str]] = []
-    with click.progressbar(files, label="转换报表", file=sys.stderr, show_pos=True) as bar:
-        for source, ret in zip(bar, parse_paths(files, reg, roots=paths, form_id=form_id, units=units), strict=True):
+    with progress(len(files), "转换报表") as step:
+        parsed = parse_paths(files, reg, roots=paths, form_id=form_id, units=units, progress=step)
+        for source, ret in zip(files, parsed, strict=True):
             if ret.status != "merged" or ret.form is None:
                 rows.append((ret.path, "—", "—", "—", ret.message or ""))
                 continue
@@ -91,17 +92,13 @@ def convert_command(
 
 def _table(rows: list[tuple[str, ...]]) -> str:
     header = ("文件", "报表", "单位", "记录/错误", "输出")
-    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    widths = [max(display_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)) for row in [header, *rows]]
     return "\n".join(lines)
 
 
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
 def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
+    return text + " " * (width - display_width(text))
 
 
 COMMANDS = [convert_command]

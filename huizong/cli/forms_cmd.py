@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from forms.types import display_width
 from huizong.cli.common import forms_option, registry, write_json
 
 _LAYOUTS = {"list": "清单", "matrix": "统计表", "record": "信息表"}
@@ -22,7 +23,8 @@ def forms_command(forms_dirs: tuple[Path, ...], as_json: bool) -> None:
         return
     width = max(len(f.id) for f in forms)
     for f in forms:
-        click.echo(f"{f.id:<{width}}  {_LAYOUTS[f.layout]:<4}  {f.title}")
+        kind = _LAYOUTS[f.layout]
+        click.echo(f"{f.id:<{width}}  {kind}{' ' * (8 - display_width(kind))}{f.title}")
 
 
 @click.command("template")

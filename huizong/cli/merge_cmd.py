@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from huizong.cli.common import forms_option, read_units, registry, write_json
+from huizong.cli.common import forms_option, progress, read_units, registry, write_json
 from huizong.cli.report import merge_summary
 
 
@@ -23,6 +23,7 @@ from huizong.cli.report import merge_summary
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="汇总表（.xlsx）。")
 @click.option("--json", "json_out", help="JSON 输出文件，“-”表示标准输出。")
 @click.option("--deadline", type=click.DateTime(["%Y-%m-%d"]), help="报送截止日期，据此标出逾期单位。")
+@click.option("--jobs", type=click.IntRange(1, 64), help="并行读取的进程数（默认：文件多时每个 CPU 一个）。")
 @forms_option
 def merge_command(
     paths: tuple[Path, ...],
@@ -31,11 +32,12 @@ def merge_command(
     output: Path | None,
     json_out: str | None,
     deadline,
+    jobs: int | None,
     forms_dirs: tuple[Path, ...],
 ) -> None:
     """把各单位报送的文件汇总成一张汇总表。"""
     from generators.workbook import write_consolidated
-    from parsers.batch import collect, parse_paths
+    from parsers.batch import collect, default_jobs, parse_paths
     from parsers.merge import merge
 
     if output is None and json_out is None:
@@ -43,9 +45,17 @@ def merge_command(
     reg = registry(forms_dirs)
     units = read_units(units_file)
     files, skipped = collect(paths)
-    with click.progressbar(length=len(files), label="读取报表", file=click.get_text_stream("stderr")) as bar:
+    with progress(len(files), "读取报表") as step:
         returns = list(
-            parse_paths(files, reg, roots=paths, form_id=form_id, units=units, progress=lambda _f: bar.update(1))
+            parse_paths(
+                files,
+                reg,
+                roots=paths,
+                form_id=form_id,
+                units=units,
+                progress=step,
+                jobs=jobs or default_jobs(len(files)),
+            )
         )
     result = merge(returns, reg, units=units, form_id=form_id)
     due: date | None = deadline.date() if deadline else None

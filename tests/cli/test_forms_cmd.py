@@ -43,7 +43,8 @@ def test_xlsx_template_is_print_ready_with_dropdowns(huizong, tmp_path: Path, re
     huizong("template", "institution-roster", "-o", target)
     book = load_workbook(target)
     sheet = book.worksheets[0]
-    assert sheet.page_setup.paperSize == 9 and sheet.page_setup.fitToWidth == 1
+    assert sheet.page_setup.paperSize == 9 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.page_setup.fitToHeight == 0  # one page wide, as many pages tall as needed
     validations = sheet.data_validations.dataValidation
     assert any(v.type == "list" and "选项" in v.formula1 for v in validations)
     assert book["选项"].sheet_state == "hidden"

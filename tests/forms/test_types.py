@@ -96,3 +96,8 @@ def test_text_joins_broken_names_but_keeps_paragraphs(registry: FormRegistry) ->
     case = registry.get("case-report")
     assert normalise(" 内蒙古某某\n检测有限公司 ", case.field("party")).value == "内蒙古某某检测有限公司"
     assert normalise("第一段。\n\n 第二段。", case.field("summary")).value == "第一段。\n第二段。"
+
+
+def test_phone_wrapped_over_two_lines() -> None:
+    assert norm_phone("029-\n88256712").value == "029-88256712"
+    assert norm_phone("0477-8313683\n13912345678").value == "0477-8313683、13912345678"

@@ -1,6 +1,6 @@
 """List layout on tiny in-memory grids: sections, header variants, non-data rows, merged cells."""
 
-from conftest import doc, sheet, word_table
+from grids import doc, sheet, word_table
 
 from forms import FormRegistry
 from parsers import parse_document

@@ -1,4 +1,4 @@
-from conftest import sheet
+from grids import sheet
 
 from forms import FormRegistry
 from parsers import meta
@@ -22,3 +22,9 @@ def test_qualified_label_and_label_value_cells(registry: FormRegistry) -> None:
         "reporter": "张三",
         "reported_on": "2022.5.18",
     }
+
+
+def test_empty_label_cell_does_not_take_the_next_label(registry: FormRegistry) -> None:
+    fields = registry.get("institution-roster").meta
+    table = sheet([["所在旗区：", None, "上报时间：2024年5月10日"]])
+    assert meta.scan_cells(table.rows, fields) == {"reported_on": "2024年5月10日"}

@@ -1,4 +1,4 @@
-from conftest import doc, sheet, word_table
+from grids import doc, sheet, word_table
 
 from forms import FormRegistry
 from parsers.recognise import recognise

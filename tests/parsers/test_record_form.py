@@ -1,4 +1,4 @@
-from conftest import doc, word_table
+from grids import doc, word_table
 
 from forms import FormRegistry
 from forms.types import credit_check_char

@@ -1,0 +1,108 @@
+"""Where the text of a DOCX will end, estimated from the grid (Word decides page breaks, not us).
+
+With every line exactly one grid pitch high and 28 characters to a full line, body text is deterministic:
+a paragraph's line count follows from its characters. Word's rules are simulated: closing punctuation may
+hang past the margin (overflowPunct), opening punctuation never ends a line, a Latin word or number is not
+split, a heading keeps with the next line. Tables are estimated from their text and marked uncertain.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from generators.documents import geometry as g
+from generators.documents.textfit import char_width
+
+LINE_UNITS = (g.PAGE_W - g.LEFT - g.RIGHT) * g.MM_PT / g.CHAR_PITCH_PT  # 28.17 characters of 15.7 pt
+PAGE_TWIPS = g.mm_to_twips(g.PAGE_H) - g.mm_to_twips(g.TOP) - g.mm_to_twips(g.BOTTOM)
+_CLOSING = set("，。、；：！？）》」』〕】”’…")
+_OPENING = set("（《「『〔【“‘")
+_TOKENS = re.compile(r"[A-Za-z0-9.\-/%@_:]+|\s+|.", re.S)
+
+
+def line_count(text: str, first: float = 2.0, left: float = 0.0, right: float = 0.0, width: float = LINE_UNITS) -> int:
+    """Lines Word needs for `text`; positions in characters: first-line start, other lines' start, right."""
+    if not text:
+        return 1
+    lines, pos, limit = 1, first, width - right
+    prev = ""
+    for token in _TOKENS.findall(text):
+        w = sum(_unit(c) for c in token)
+        if pos + w > limit + 1e-6 and pos > left:
+            if token in _CLOSING and pos + w <= limit + 1.0:
+                pos += w  # hanging punctuation
+                prev = token
+                continue
+            lines += 1
+            # an opening bracket that ended the line moves down with the token it opens
+            pos = left + (_unit(prev) if prev in _OPENING else 0)
+        pos += w
+        prev = token
+    return lines
+
+
+def _unit(ch: str) -> float:
+    if char_width(ch) == 1.0:
+        return 1.0
+    return 0.49 if not ch.isspace() else 0.25  # Times New Roman digits at 16 pt, condensed by 0.3 pt
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    """One piece of the document's flow: lines or table rows (heights in twips), or a page break."""
+
+    heights: tuple[int, ...] = ()
+    keep_next: bool = False
+    together: bool = False  # all on one page (a keep-with-next chain: the 署名 block, the 附件说明)
+    new_page: bool = False
+    landscape: bool = False
+    certain: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    page: int
+    used: int  # twips used on that page
+    landscape: bool
+    certain: bool  # only text lines on that page: the estimate can be trusted to a line
+
+    @property
+    def free(self) -> int:
+        return PAGE_TWIPS - self.used
+
+
+def estimate(flows: list[Flow]) -> Ending:
+    page, used, landscape, certain = 1, 0, False, True
+    height = PAGE_TWIPS
+    for i, flow in enumerate(flows):
+        if flow.new_page:
+            page, used, landscape, certain = page + 1, 0, flow.landscape, True
+            height = _page_height(landscape)
+        if flow.together and used + sum(flow.heights) > height and used:
+            page, used, certain = page + 1, 0, True
+        for j, h in enumerate(flow.heights):
+            last_line = j == len(flow.heights) - 1
+            keeps = flow.keep_next and last_line and i + 1 < len(flows) and not flows[i + 1].new_page
+            if used + h > height or (keeps and used + h + g.LINE_TWIPS > height):
+                page, used, certain = page + 1, 0, True
+            used += h
+            certain = certain and flow.certain
+    return Ending(page, used, landscape, certain)
+
+
+def _page_height(landscape: bool) -> int:
+    if not landscape:
+        return PAGE_TWIPS
+    return g.mm_to_twips(g.PAGE_W) - g.mm_to_twips(28.0) - g.mm_to_twips(26.0)
+
+
+def table_row_twips(texts: list[tuple[str, float]], size_pt: float, min_lines: int = 1) -> int:
+    """A table row: the tallest cell, each cell's text wrapped in its width (mm)."""
+    line = size_pt * 20 * 1.35
+    tallest = min_lines
+    for text, width_mm in texts:
+        capacity = max(1.0, (width_mm - 2.4) * g.MM_PT / size_pt)
+        tallest = max(tallest, math.ceil(sum(char_width(c) for c in text) / capacity) if text else 1)
+    return round(tallest * line + 113)  # cell margins and borders

@@ -1,0 +1,1 @@
+"""The web service: campaigns, uploads, the board and downloads. Wiring only — no form or format logic."""

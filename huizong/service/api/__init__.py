@@ -1,0 +1,9 @@
+"""The JSON API under /api (contract.md, "The service"); OpenAPI at /docs."""
+
+from fastapi import APIRouter
+
+from huizong.service.api import campaigns, downloads, returns, session
+
+router = APIRouter(prefix="/api")
+for module in (session, campaigns, returns, downloads):
+    router.include_router(module.router)

@@ -1,0 +1,66 @@
+"""Campaigns: create one (with each unit's upload link), list them, see the board, read the audit log."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+
+from huizong.service import actions, audit, views
+from huizong.service.api.schemas import (
+    AuditOut,
+    CampaignCreated,
+    CampaignIn,
+    CampaignOut,
+    CampaignSummary,
+    UnitLink,
+)
+from huizong.service.deps import ApiUser, services
+
+router = APIRouter(tags=["报送任务"])
+
+
+def base_url(request: Request) -> str:
+    return services(request).settings.public_url or str(request.base_url)
+
+
+@router.post("/campaigns", status_code=201, response_model=CampaignCreated, summary="创建报送任务")
+def create(body: CampaignIn, request: Request, user: ApiUser) -> CampaignCreated:
+    ctx = services(request)
+    campaign_id = actions.create_campaign(ctx, body, user.id, request.state.actor)
+    snap = views.load(ctx, campaign_id)
+    base = base_url(request)
+    return CampaignCreated(
+        id=campaign_id,
+        title=body.title,
+        forms=body.forms,
+        deadline=body.deadline,
+        issuer=body.issuer,
+        units=[UnitLink(unit=u.name, upload_url=views.upload_url(base, u.upload_token)) for u in snap.units],
+    )
+
+
+@router.get("/campaigns", response_model=list[CampaignSummary], summary="报送任务列表")
+def list_all(request: Request, user: ApiUser) -> list[CampaignSummary]:
+    return actions.list_campaigns(services(request))
+
+
+@router.get("/campaigns/{campaign_id}", response_model=CampaignOut, summary="报送情况（单位 × 报表）")
+async def board(campaign_id: int, request: Request, user: ApiUser) -> CampaignOut:
+    snap = await run_in_threadpool(views.load, services(request), campaign_id)
+    return views.campaign_out(snap, base_url(request))
+
+
+@router.get("/campaigns/{campaign_id}/audit", response_model=list[AuditOut], summary="操作记录")
+def audit_log(campaign_id: int, request: Request, user: ApiUser) -> list[AuditOut]:
+    return [
+        AuditOut(
+            at=e.at,
+            actor=e.actor,
+            action=e.action,
+            action_label=audit.ACTIONS.get(e.action, e.action),
+            return_id=e.return_id,
+            client=e.client,
+            detail=e.detail,
+        )
+        for e in actions.audit_log(services(request), campaign_id)
+    ]

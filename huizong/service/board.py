@@ -1,0 +1,115 @@
+"""The board: units × forms, each cell missing / received / has-errors / late, computed from stored returns.
+
+Pure functions over rows already loaded; the newest parsed return of a unit and form counts, the older ones
+are its history.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from huizong.service.store.models import Campaign, CampaignUnit, StoredReturn
+
+Status = Literal["missing", "received", "has-errors", "late"]
+STATUSES: tuple[Status, ...] = ("missing", "received", "has-errors", "late")
+LABELS: dict[str, str] = {"missing": "未报", "received": "已报", "has-errors": "有错误", "late": "逾期"}
+
+
+@dataclass
+class Cell:
+    unit: CampaignUnit
+    form: str
+    status: Status
+    current: StoredReturn | None = None
+    history: list[StoredReturn] = field(default_factory=list)  # older returns, newest first
+    late: bool = False
+
+
+@dataclass
+class Row:
+    unit: CampaignUnit
+    cells: list[Cell]
+    status: Status
+    returns: list[StoredReturn]  # every return filed under this unit, newest first
+
+
+@dataclass
+class Board:
+    campaign: Campaign
+    rows: list[Row]
+    counts: dict[str, Counter[str]]  # form id -> status -> units
+    unit_counts: Counter[str]
+    pending: list[StoredReturn]  # stored, not parsed yet
+    unplaced: list[StoredReturn]  # parsed but not counted in any cell: unreadable, unknown unit, other form
+    refused: list[StoredReturn]
+
+
+def deadline_end(deadline: date, tz: ZoneInfo) -> datetime:
+    """The end of the deadline day where the office is: a return that day is on time."""
+    return datetime.combine(deadline + timedelta(days=1), time(0), tzinfo=tz)
+
+
+def counts_in_cell(row: StoredReturn, forms: list[str]) -> bool:
+    return row.state == "parsed" and row.unit_id is not None and row.form in forms and row.file_status != "failed"
+
+
+def cell_status(current: StoredReturn | None, end: datetime) -> tuple[Status, bool]:
+    if current is None:
+        return "missing", False
+    late = current.uploaded_at >= end
+    if current.errors:
+        return "has-errors", late
+    return ("late" if late else "received"), late
+
+
+def unit_status(cells: list[Cell]) -> Status:
+    """A unit still owing a form is missing; otherwise its worst cell (errors before lateness)."""
+    statuses = {c.status for c in cells}
+    for status in ("missing", "has-errors", "late"):
+        if status in statuses:
+            return status  # type: ignore[return-value]
+    return "received"
+
+
+def build(campaign: Campaign, units: list[CampaignUnit], returns: list[StoredReturn], tz: ZoneInfo) -> Board:
+    end = deadline_end(campaign.deadline, tz)
+    placed: dict[tuple[int, str], list[StoredReturn]] = {}
+    for r in sorted(returns, key=lambda r: r.id, reverse=True):
+        if counts_in_cell(r, campaign.forms):
+            placed.setdefault((r.unit_id, r.form), []).append(r)  # type: ignore[arg-type]
+    rows = [_row(unit, campaign.forms, placed, returns, end) for unit in units]
+    counts = {f: Counter(c.status for row in rows for c in row.cells if c.form == f) for f in campaign.forms}
+    return Board(
+        campaign=campaign,
+        rows=rows,
+        counts=counts,
+        unit_counts=Counter(row.status for row in rows),
+        pending=[r for r in returns if r.state == "pending"],
+        unplaced=[r for r in returns if r.state == "parsed" and not counts_in_cell(r, campaign.forms)],
+        refused=[r for r in returns if r.state == "refused"],
+    )
+
+
+def _row(
+    unit: CampaignUnit,
+    forms: list[str],
+    placed: dict[tuple[int, str], list[StoredReturn]],
+    returns: list[StoredReturn],
+    end: datetime,
+) -> Row:
+    cells = []
+    for form in forms:
+        filed = placed.get((unit.id, form), [])
+        status, late = cell_status(filed[0] if filed else None, end)
+        cells.append(Cell(unit, form, status, filed[0] if filed else None, filed[1:], late))
+    mine = [r for r in reversed(returns) if unit.id in (r.unit_id, r.declared_unit_id)]
+    return Row(unit, cells, unit_status(cells), mine)
+
+
+def current_returns(board: Board) -> list[StoredReturn]:
+    """The returns that count, one per unit and form: what the consolidated outputs are built from."""
+    return [c.current for row in board.rows for c in row.cells if c.current is not None]

@@ -1,0 +1,71 @@
+"""Repository functions for accounts, tokens and login attempts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from huizong.service.store.models import AuthToken, LoginAttempt, User
+
+
+def create_user(s: Session, username: str, password_hash: str) -> User:
+    user = User(username=username, password_hash=password_hash)
+    s.add(user)
+    s.flush()
+    return user
+
+
+def user_by_name(s: Session, username: str) -> User | None:
+    return s.scalar(select(User).where(User.username == username))
+
+
+def set_password(s: Session, user: User, password_hash: str) -> None:
+    user.password_hash = password_hash
+    # A new password ends every session and token issued under the old one.
+    s.execute(delete(AuthToken).where(AuthToken.user_id == user.id))
+
+
+def add_token(s: Session, user_id: int, kind: str, token_hash: str, expires_at: datetime) -> None:
+    s.add(AuthToken(user_id=user_id, kind=kind, token_hash=token_hash, expires_at=expires_at))
+
+
+def user_for_token(s: Session, token_hash: str, kind: str, now: datetime) -> User | None:
+    query = (
+        select(User)
+        .join(AuthToken, AuthToken.user_id == User.id)
+        .where(AuthToken.token_hash == token_hash, AuthToken.kind == kind, AuthToken.expires_at > now)
+    )
+    return s.scalar(query)
+
+
+def delete_token(s: Session, token_hash: str) -> None:
+    s.execute(delete(AuthToken).where(AuthToken.token_hash == token_hash))
+
+
+def purge_expired(s: Session, now: datetime) -> None:
+    s.execute(delete(AuthToken).where(AuthToken.expires_at <= now))
+
+
+def record_attempt(s: Session, username: str, client: str, success: bool) -> None:
+    s.add(LoginAttempt(username=username[:64], client=client[:64], success=success))
+
+
+def failures_since(s: Session, username: str, client: str, since: datetime) -> tuple[int, int]:
+    """Failed logins since `since`: (for this user name, from this client)."""
+    base = (
+        select(func.count()).select_from(LoginAttempt).where(LoginAttempt.at >= since, LoginAttempt.success.is_(False))
+    )
+    by_user = s.scalar(base.where(LoginAttempt.username == username[:64])) or 0
+    by_client = s.scalar(base.where(LoginAttempt.client == client[:64])) or 0
+    return by_user, by_client
+
+
+def oldest_failure_since(s: Session, username: str, client: str, since: datetime) -> datetime | None:
+    query = select(func.min(LoginAttempt.at)).where(
+        LoginAttempt.at >= since,
+        LoginAttempt.success.is_(False),
+        (LoginAttempt.username == username[:64]) | (LoginAttempt.client == client[:64]),
+    )
+    return s.scalar(query)

@@ -1,0 +1,13 @@
+"""Server-rendered pages for clerks (and one page per unit upload link), in Chinese."""
+
+from pathlib import Path
+
+from fastapi import APIRouter
+
+from huizong.service.web import board, campaigns, link, returns, session
+
+STATIC = Path(__file__).with_name("static")
+
+router = APIRouter(include_in_schema=False)
+for module in (session, campaigns, board, returns, link):
+    router.include_router(module.router)

@@ -1,0 +1,99 @@
+"""Pages: the clerk's upload (many files, drag and drop), the upload results, one return's issues."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.responses import Response
+
+from huizong.service import downloads, uploads, views
+from huizong.service.deps import Csrf, PageUser, read_form, services
+from huizong.service.files import safe_name
+from huizong.service.web.render import page
+
+router = APIRouter()
+
+
+@router.get("/campaigns/{campaign_id}/upload")
+def upload_page(campaign_id: int, request: Request, user: PageUser) -> Response:
+    snap = views.load(services(request), campaign_id)
+    accept = ",".join(services(request).settings.allowed_suffixes)
+    return page(request, "upload.html", {"user": user, "b": snap.board, "units": snap.units, "accept": accept})
+
+
+@router.post("/campaigns/{campaign_id}/upload", dependencies=[Csrf])
+async def upload(campaign_id: int, request: Request, user: PageUser) -> Response:
+    ctx = services(request)
+    await run_in_threadpool(uploads.require_campaign, ctx, campaign_id)
+    form = await read_form(request)
+    unit_id = await run_in_threadpool(uploads.unit_named, ctx, campaign_id, str(form.get("unit") or ""))
+    files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and (f.filename or f.size)]
+    if not files:
+        raise HTTPException(422, "请选择要上传的文件。")
+    sender = uploads.Sender(request.state.actor, user.id, "clerk", unit_id)
+    stored, rejected = await store_all(ctx, campaign_id, files, sender)
+    return await results(request, user, campaign_id, stored, rejected)
+
+
+async def store_all(
+    ctx: uploads.Services, campaign_id: int, files: list[UploadFile], sender: uploads.Sender
+) -> tuple[list[int], list[tuple[str, str]]]:
+    """Store every acceptable file and queue its parse; the others come back with the reason."""
+    stored: list[int] = []
+    rejected: list[tuple[str, str]] = []
+    for upload in files:
+        try:
+            incoming = await uploads.read_upload(upload, ctx)
+        except HTTPException as exc:
+            rejected.append((safe_name(upload.filename), str(exc.detail)))
+            continue
+        return_id = await run_in_threadpool(uploads.store, ctx, campaign_id, incoming, sender)
+        uploads.parse_later(ctx, return_id)
+        stored.append(return_id)
+    return stored, rejected
+
+
+@router.get("/campaigns/{campaign_id}/uploads")
+async def upload_results(campaign_id: int, request: Request, user: PageUser, ids: str = "") -> Response:
+    wanted = [int(x) for x in ids.split(",") if x.isdigit()][:1000]
+    return await results(request, user, campaign_id, wanted, [])
+
+
+async def results(
+    request: Request, user: object, campaign_id: int, ids: list[int], rejected: list[tuple[str, str]]
+) -> Response:
+    snap = await run_in_threadpool(views.load, services(request), campaign_id)
+    rows = [views.summary(snap, r) for r in snap.returns if r.id in set(ids)]
+    context = {
+        "user": user,
+        "b": snap.board,
+        "rows": rows,
+        "rejected": rejected,
+        "pending": any(r.status == "pending" for r in rows),
+        "refresh_url": f"/campaigns/{campaign_id}/uploads?ids={','.join(map(str, ids))}",
+    }
+    return page(request, "upload_results.html", context)
+
+
+@router.get("/returns/{return_id}")
+async def return_page(return_id: int, request: Request, user: PageUser) -> Response:
+    out, snap, row = await run_in_threadpool(views.return_detail, services(request), return_id)
+    same_cell = [
+        views.summary(snap, r)
+        for r in reversed(snap.returns)
+        if r.id != row.id and row.unit_id is not None and r.unit_id == row.unit_id and r.form == row.form
+    ]
+    context = {"user": user, "b": snap.board, "r": out, "history": same_cell}
+    return page(request, "return.html", context)
+
+
+@router.get("/returns/{return_id}/original")
+def original(return_id: int, request: Request, user: PageUser) -> Response:
+    return downloads.original(services(request), return_id, request.state.actor)
+
+
+@router.get("/returns/{return_id}/annotated.xlsx")
+async def annotated(return_id: int, request: Request, user: PageUser) -> Response:
+    return await downloads.annotated(services(request), return_id, request.state.actor)

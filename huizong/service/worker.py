@@ -1,0 +1,128 @@
+"""One worker process and the thread-side handle that feeds it (used by jobs.LocalJobs).
+
+The process builds its context once (database, file store, form registry — the slow imports), then runs
+tasks one at a time. The handle kills and replaces it when a task overruns or the process dies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import logging
+import traceback
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.context import SpawnContext, SpawnProcess
+from typing import Any
+
+log = logging.getLogger("huizong.jobs")
+STARTUP_TIMEOUT = 180.0
+MiB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class WorkerSpec:
+    context_ref: str  # "module:function" building the task context from context_arg
+    context_arg: str
+    memory_mb: int
+
+
+class Slot:
+    """The parent's end of one worker process; started on first use, replaced after a crash or timeout."""
+
+    def __init__(self, mp: SpawnContext, spec: WorkerSpec) -> None:
+        self._mp, self._spec = mp, spec
+        self._proc: SpawnProcess | None = None
+        self._conn: Connection | None = None
+
+    def run(self, ref: str, args: tuple[Any, ...], timeout: float) -> tuple[str, Any]:
+        """("ok", result) or ("error", reason); never raises."""
+        try:
+            conn = self._ensure()
+            conn.send((ref, args))
+            if not conn.poll(timeout):
+                self.stop(graceful=False)
+                return "error", f"处理超过 {timeout:.0f} 秒，已停止"
+            outcome, value = conn.recv()
+        except (EOFError, OSError) as exc:
+            self.stop(graceful=False)
+            return "error", f"处理进程意外退出（{type(exc).__name__}）"
+        if outcome == "fatal":  # out of memory: the process is not trusted any more
+            self.stop(graceful=False)
+            outcome = "error"
+        return outcome, value
+
+    def start(self) -> None:
+        """Start the process now, so the first upload does not wait for the imports."""
+        try:
+            self._ensure()
+        except (EOFError, OSError):
+            log.exception("worker failed to start")
+            self.stop(graceful=False)
+
+    def _ensure(self) -> Connection:
+        if self._proc is not None and self._proc.is_alive() and self._conn is not None:
+            return self._conn
+        self.stop()
+        parent, child = self._mp.Pipe()
+        proc = self._mp.Process(target=main, args=(child, self._spec), daemon=True, name="huizong-worker")
+        proc.start()
+        child.close()
+        self._proc, self._conn = proc, parent
+        if not parent.poll(STARTUP_TIMEOUT):
+            raise OSError("worker did not start in time")
+        parent.recv()  # "ready", or EOFError when the process failed to start
+        return parent
+
+    def stop(self, graceful: bool = True) -> None:
+        if self._conn is not None:
+            if graceful:
+                with contextlib.suppress(OSError):
+                    self._conn.send(None)
+            self._conn.close()
+        if self._proc is not None:
+            self._proc.join(timeout=2 if graceful else 0)
+            if self._proc.is_alive():
+                self._proc.kill()
+                self._proc.join(timeout=5)
+        self._proc, self._conn = None, None
+
+
+def main(conn: Connection, spec: WorkerSpec) -> None:
+    """Entry point of a worker process."""
+    _limit_memory(spec.memory_mb)
+    module, _, name = spec.context_ref.partition(":")
+    context = getattr(importlib.import_module(module), name)(spec.context_arg)
+    conn.send(("ready", None))
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        conn.send(_call(context, *message))
+
+
+def _call(context: object, ref: str, args: tuple[Any, ...]) -> tuple[str, Any]:
+    module, _, name = ref.partition(":")
+    try:
+        return "ok", getattr(importlib.import_module(module), name)(context, *args)
+    except MemoryError:
+        return "fatal", "文件过大或结构异常，处理时内存不足"
+    except Exception as exc:
+        log.error("task %s%r failed:\n%s", ref, args, traceback.format_exc())
+        return "error", f"处理时出错（{type(exc).__name__}）"
+
+
+def _limit_memory(memory_mb: int) -> None:
+    # An address-space cap turns a decompression bomb into a MemoryError instead of an OOM kill of the box.
+    try:
+        import resource
+    except ImportError:  # not on Linux: no cap, the timeout still applies
+        return
+    limit = memory_mb * MiB
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

@@ -1,0 +1,128 @@
+"""Turn a grid of values plus merged ranges into `Cell` rows — the one place every reader builds cells.
+
+Convention (all readers): every position of a merged range, its top-left included, has `merged=True` and
+`origin` = the top-left's (row, col) in this grid; it carries the top-left's value, sheet and ref.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from parsers.cells import Cell
+from parsers.readers import _messages as msg
+from parsers.readers.limits import MAX_CELLS
+
+Pos = tuple[int, int]
+
+
+class Ref(Protocol):
+    """How a reader names grid positions; `row` gives a whole row's refs at once (the hot path)."""
+
+    def __call__(self, r: int, c: int) -> str: ...
+
+    def row(self, r: int, width: int) -> list[str]: ...
+
+
+def covered(ranges: Iterable[tuple[int, int, int, int]], height: int, width: int) -> dict[Pos, Pos]:
+    """Map every position inside a range (r0, c0, r1, c1 inclusive, clipped to the grid) to its top-left."""
+    origins: dict[Pos, Pos] = {}
+    work = 0
+    for r0, c0, r1, c1 in ranges:
+        if not (0 <= r0 < height and 0 <= c0 < width):
+            continue  # a range whose top-left lies outside the data holds no value
+        # Ranges never overlap in a real file; thousands of overlapping full-sheet ranges would loop for ever.
+        work += (min(r1, height - 1) - r0 + 1) * (min(c1, width - 1) - c0 + 1)
+        if work > 2 * MAX_CELLS:
+            raise msg.hostile("合并单元格区域异常重叠")
+        for r in range(r0, min(r1, height - 1) + 1):
+            for c in range(c0, min(c1, width - 1) + 1):
+                origins[(r, c)] = (r0, c0)
+    return origins
+
+
+def build(values: Sequence[Sequence[object]], origins: dict[Pos, Pos], sheet: str, ref: Ref) -> list[list[Cell]]:
+    """One Cell per position; rows shorter than the widest are padded with empty cells."""
+    width = max((len(row) for row in values), default=0)
+    check_size(sheet, len(values), width)
+    merged_rows = {r for r, _ in origins}
+    rows: list[list[Cell]] = []
+    for r, row in enumerate(values):
+        refs = ref.row(r, width)
+        if r not in merged_rows:
+            # Empty positions are None in every reader (calamine says "", Word and PDF give empty text).
+            cells = [Cell(None if v == "" else v, sheet, name) for v, name in zip(row, refs, strict=False)]
+        else:
+            cells = [_cell(values, origins.get((r, c)), r, c, sheet, ref) for c in range(len(row))]
+        cells.extend(Cell(None, sheet, refs[c]) for c in range(len(row), width))
+        rows.append(cells)
+    return rows
+
+
+def check_size(where: str, height: int, width: int) -> None:
+    if height * width > MAX_CELLS:
+        raise msg.table_too_large(where, height * width, MAX_CELLS)
+
+
+def _cell(values: Sequence[Sequence[object]], origin: Pos | None, r: int, c: int, sheet: str, ref: Ref) -> Cell:
+    r0, c0 = origin or (r, c)
+    value = values[r0][c0]
+    return Cell(None if value == "" else value, sheet, ref(r0, c0), origin is not None, origin)
+
+
+def excel_column(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+class A1:
+    """Excel refs for a grid whose (0, 0) is the sheet's (row0, col0), 0-based."""
+
+    def __init__(self, row0: int = 0, col0: int = 0) -> None:
+        self.row0, self.col0 = row0, col0
+        self.letters: list[str] = []
+
+    def __call__(self, r: int, c: int) -> str:
+        return f"{self._letters(c + 1)[c]}{self.row0 + r + 1}"
+
+    def row(self, r: int, width: int) -> list[str]:
+        number = self.row0 + r + 1
+        return [f"{letter}{number}" for letter in self._letters(width)[:width]]
+
+    def _letters(self, width: int) -> list[str]:
+        while len(self.letters) < width:
+            self.letters.append(excel_column(self.col0 + len(self.letters)))
+        return self.letters
+
+
+class WordRef:
+    """表格 refs: 行{row}列{grid column}, both 1-based (Word tables, HTML tables)."""
+
+    def __call__(self, r: int, c: int) -> str:
+        return f"行{r + 1}列{c + 1}"
+
+    def row(self, r: int, width: int) -> list[str]:
+        return [f"行{r + 1}列{c + 1}" for c in range(width)]
+
+
+word_ref = WordRef()
+
+
+class Bounds:
+    """The bounding box of the positions that hold a value, in a sheet that may be mostly empty."""
+
+    def __init__(self) -> None:
+        self.top = self.left = 1 << 62
+        self.bottom = self.right = -1
+
+    def add(self, row: int, col: int, rows: int = 1, cols: int = 1) -> None:
+        self.top, self.bottom = min(self.top, row), max(self.bottom, row + rows - 1)
+        self.left, self.right = min(self.left, col), max(self.right, col + cols - 1)
+
+    def area(self) -> int:
+        return 0 if self.bottom < 0 else (self.bottom - self.top + 1) * (self.right - self.left + 1)

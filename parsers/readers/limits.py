@@ -1,0 +1,25 @@
+"""Resource limits for hostile input. Legitimate returns stay far below every one of them."""
+
+from __future__ import annotations
+
+MAX_BYTES = 50 * 1024 * 1024  # default size limit of a returned file
+
+# Zip containers (xlsx, docx, ods).
+MAX_ZIP_ENTRIES = 10_000
+MAX_UNZIPPED = 200 * 1024 * 1024  # total uncompressed size of all members
+MAX_RATIO = 200  # compression ratio allowed for a big member; XML rarely compresses past 50:1
+BIG_MEMBER = 5 * 1024 * 1024  # members smaller than this may compress as well as they like
+
+# Grids: every position becomes a Cell, and calamine allocates a sheet's bounding box densely, so the
+# number of positions in one table is capped (5,000 rows x 400 columns; real returns use a few thousand).
+MAX_CELLS = 2_000_000
+MAX_SPAN = 1_000  # HTML caps colspan at 1000; Word tables have at most 63 columns
+
+# PDF, read in a child process with these limits. pdfminer needs ~0.25 s of CPU per page of a ruled table,
+# so 200 pages (far more than any return) take about 50 s: the time limit leaves room on a busy machine.
+MAX_PDF_PAGES = 200
+PDF_MEMORY = 1024 * 1024 * 1024  # each page is released after reading; real returns need ~100 MB
+PDF_SECONDS = 120
+
+# LibreOffice conversion of legacy formats.
+CONVERT_SECONDS = 60

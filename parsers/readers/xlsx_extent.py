@@ -1,0 +1,108 @@
+"""Refuse an xlsx sheet whose cells span an absurd area before calamine sees it.
+
+calamine allocates a sheet's bounding box densely: a value in A1 and another in XFD1048576 asks for 17
+billion cells and aborts the whole process. So the bounding box of the cells that hold a value is measured
+here first, streaming each worksheet's XML in bounded memory.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+from lxml import etree
+
+from parsers.readers import _messages as msg
+from parsers.readers.grid import Bounds
+from parsers.readers.limits import MAX_CELLS
+from parsers.readers.zipguard import BINARY_SUFFIXES
+
+_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})$")
+# Fast path: the refs written in the cells' start tags (Excel, WPS, LibreOffice and xlsxwriter all write
+# them). Every cell start tag, and the ones carrying a ref, are counted separately.
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")
+_CELL_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
+_FAST_PART = 16 * 1024 * 1024  # larger parts are only ever streamed
+_NAMESPACES = (
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+)
+_TAGS = tuple(f"{{{ns}}}{local}" for ns in _NAMESPACES for local in ("row", "c"))
+
+
+def check_extents(archive: zipfile.ZipFile) -> None:
+    """Raise UnreadableFile if any worksheet part's used area exceeds MAX_CELLS positions."""
+    for info in archive.infolist():
+        # Sheets are found through the workbook's relationships, so their part names may be anything:
+        # every part that may be XML is measured (other parts have no row/c elements).
+        if info.filename.lower().endswith(BINARY_SUFFIXES):
+            continue
+        area = _written_area(archive.read(info)) if info.file_size <= _FAST_PART else None
+        if area is None:
+            with archive.open(info) as part:
+                area = _used_area(part)
+        if area > MAX_CELLS:
+            raise msg.table_too_large("工作表", area, MAX_CELLS)
+
+
+def _written_area(data: bytes) -> int | None:
+    """The bounding box of every cell written with a ref, or None when that cannot settle it: a cell
+    without a ref, or an area over the limit (it may count styled empty cells, which calamine skips)."""
+    refs = _CELL_REF.findall(data)
+    if len(refs) != len(_CELL_TAG.findall(data)):
+        return None
+    if not refs:
+        return 0
+    rows = [int(row) for _, row in refs]
+    columns = [_column(letters.decode() + "1", -1) for letters in set(letters for letters, _ in refs)]
+    area = (max(rows) - min(rows) + 1) * (max(columns) - min(columns) + 1)
+    return area if area <= MAX_CELLS else None
+
+
+def _used_area(part: object) -> int:
+    """The bounding box of the cells that hold a value, exactly as calamine will see them (streamed)."""
+    bounds = Bounds()
+    row = col = -1
+    parser = etree.iterparse(
+        part, events=("start", "end"), tag=_TAGS, resolve_entities=False, no_network=True, huge_tree=False
+    )
+    try:
+        for event, element in parser:
+            if etree.QName(element).localname == "row":
+                if event == "start":
+                    row, col = _index(element.get("r"), row), -1
+                else:
+                    _release(element)
+            elif event == "end":
+                col = _column(element.get("r"), col)
+                if _holds_value(element):
+                    bounds.add(row, col)
+    except etree.XMLSyntaxError:
+        pass  # not XML, or broken after the cells measured so far; calamine will judge the content
+    return bounds.area()
+
+
+def _index(r: str | None, previous: int) -> int:
+    return int(r) - 1 if r and r.isdigit() else previous + 1
+
+
+def _column(ref: str | None, previous: int) -> int:
+    match = _REF.match(ref or "")
+    if not match:
+        return previous + 1
+    index = 0
+    for letter in match.group(1):
+        index = index * 26 + ord(letter) - 64
+    return index - 1
+
+
+def _holds_value(cell: etree._Element) -> bool:
+    return any(etree.QName(child).localname in ("v", "is") for child in cell)
+
+
+def _release(row: etree._Element) -> None:
+    # iterparse keeps the whole tree unless finished rows are dropped.
+    row.clear()
+    parent = row.getparent()
+    while parent is not None and row.getprevious() is not None:
+        del parent[0]

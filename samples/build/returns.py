@@ -1,0 +1,42 @@
+"""Build every sample return and its truth file: `python -m samples.build` calls `build()`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from samples.build import (
+    returns_campaign,
+    returns_cases,
+    returns_inspection,
+    returns_liaison,
+    returns_roster,
+    returns_roster_docs,
+    returns_statistics,
+)
+from samples.build.emit import Ctx
+
+FOLDERS = ("roster", "statistics", "cases", "liaison", "inspection", "campaign")
+MODULES = (
+    returns_roster,
+    returns_roster_docs,
+    returns_statistics,
+    returns_cases,
+    returns_liaison,
+    returns_inspection,
+    returns_campaign,
+)
+
+
+def build(root: Path = Path("samples")) -> list[Path]:
+    """Rebuild the sample folders from scratch (stale files from renamed samples must not linger)."""
+    for folder in FOLDERS:
+        shutil.rmtree(root / folder, ignore_errors=True)
+    ctx = Ctx(root)
+    try:
+        for module in MODULES:
+            module.build(ctx)
+        ctx.conv.run()
+    finally:
+        shutil.rmtree(ctx.conv.scratch, ignore_errors=True)
+    return ctx.written

@@ -1,0 +1,49 @@
+"""Rebuild the generated samples of samples/documents and check every spec here still renders.
+
+Run: .venv/bin/python -m samples.documents.build
+- notice.docx / notice.pdf: `huizong doc notice --campaign campaign.yaml` (the sample campaign's 通知)
+- every other *.yaml is a document spec (huizong doc render); each is rendered to DOCX and PDF in a
+  temporary folder, so a spec that no longer renders fails the build.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from forms import FormRegistry
+from generators.documents import load_spec, render_docx, render_pdf
+from generators.documents.campaign import CampaignInfo, notice_spec
+
+HERE = Path(__file__).resolve().parent
+
+
+def campaign() -> tuple[CampaignInfo, list[str]]:
+    data = yaml.safe_load((HERE / "campaign.yaml").read_text(encoding="utf-8"))
+    forms = data.pop("forms")
+    units = HERE / data["units"]
+    data["units"] = [u.strip() for u in units.read_text(encoding="utf-8").splitlines() if u.strip()]
+    return CampaignInfo.model_validate(data), forms
+
+
+def main() -> None:
+    info, form_ids = campaign()
+    registry = FormRegistry.load()
+    notice = notice_spec(info, [registry.get(i) for i in form_ids])
+    (HERE / "notice.docx").write_bytes(render_docx(notice))
+    (HERE / "notice.pdf").write_bytes(render_pdf(notice))
+    print("已生成：notice.docx、notice.pdf")
+    with tempfile.TemporaryDirectory() as folder:
+        for path in sorted(HERE.glob("*.yaml")):
+            if path.name == "campaign.yaml":
+                continue
+            spec = load_spec(path)
+            (Path(folder) / f"{path.stem}.docx").write_bytes(render_docx(spec))
+            (Path(folder) / f"{path.stem}.pdf").write_bytes(render_pdf(spec))
+            print(f"可生成：{path.name}")
+
+
+if __name__ == "__main__":
+    main()

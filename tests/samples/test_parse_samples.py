@@ -1,0 +1,59 @@
+"""Every sample return parses to exactly the records its generator put in, at the right cells.
+
+The truth files (`*.expected.json`) come from the sample generator's own data (samples/build), never from
+running the parser.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from forms import FormRegistry
+from parsers import parse_file
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+TRUTHS = sorted(p for p in SAMPLES.rglob("*.expected.json") if "hostile" not in p.parts)
+UNITS = (SAMPLES / "campaign" / "units.txt").read_text(encoding="utf-8").split()
+# Warnings the generator does not plan but a correct parser may add: a return with no records at all.
+TOLERATED_WARNINGS = {"no-records"}
+
+
+def _id(path: Path) -> str:
+    return str(path.relative_to(SAMPLES)).removesuffix(".expected.json")
+
+
+@pytest.fixture(scope="module", params=TRUTHS, ids=_id)
+def case(request, registry: FormRegistry):
+    truth_path: Path = request.param
+    sample = truth_path.with_name(truth_path.name.removesuffix(".expected.json"))
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    units = UNITS if "campaign" in sample.parts else None
+    return truth, parse_file(sample, sample.name, registry, units=units)
+
+
+def test_status_form_and_unit(case) -> None:
+    truth, ret = case
+    assert (ret.status, ret.form, ret.unit) == (truth["status"], truth["form"], truth["unit"]), ret.message
+
+
+def test_records_and_their_cells(case) -> None:
+    truth, ret = case
+    got = [{"section": r.section, "values": r.values, "source": {"sheet": r.source.sheet, "cell": r.source.cell}}
+           for r in ret.records]
+    assert got == truth["records"]
+
+
+def test_meta(case) -> None:
+    truth, ret = case
+    expected = {k: v for k, v in truth["meta"].items() if v is not None}
+    assert ret.meta == expected
+
+
+def test_issues(case) -> None:
+    truth, ret = case
+    expected = sorted((i["code"], i["location"], i["field"]) for i in truth["issues"])
+    got = sorted((i.code, i.location, i.field) for i in ret.issues if i.code not in TOLERATED_WARNINGS)
+    assert got == expected
