@@ -108,7 +108,8 @@ def norm_number(raw: object, field: FieldDef, blank_is_zero: bool = False) -> Re
     else:
         text = fold(to_text(raw))
         if text in BLANK_NUMBER or not text:
-            return Result(0 if blank_is_zero else None)
+            zero = 0 if field.type == "integer" else 0.0
+            return Result(zero if blank_is_zero else None)
         body, unit = _strip_units(text, field.unit)
         if unit == "元" and field.unit == "万元":
             return Result(to_text(raw), "invalid-number", "，应以万元为单位")

@@ -56,9 +56,17 @@ class PaperForm:
         return self.form.landscape or self.columns > 7
 
 
-def meta_line(paper: PaperForm) -> str:
-    """The meta line as printed above the table: 所在旗区：          上报时间："""
-    return "　　　　".join(f"{f.label}：" + "　" * 8 for f in paper.meta)
+def meta_line(paper: PaperForm, width: int = 40) -> str:
+    """The meta line as printed above the table: 所在旗区：　　　　　　上报时间：
+
+    Blanks shrink so the whole line fits `width` full-width characters: a line that wraps would break a label
+    (联系电｜话) on paper.
+    """
+    sep = "　　"
+    labels = [f"{f.label}：" for f in paper.meta]
+    room = width - sum(len(lbl) for lbl in labels) - len(sep) * (len(labels) - 1)
+    blank = max(2, min(12, room // max(len(labels), 1)))
+    return sep.join(lbl + "　" * blank for lbl in labels).rstrip("　")
 
 
 def _list_blocks(form: FormDef, blank_rows: int) -> tuple[Block, ...]:

@@ -46,7 +46,10 @@ def write_json(data: object, target: str) -> None:
 def run_main(cli: click.Group) -> None:
     """Run the CLI: a HuizongError is a message and exit 1, never a traceback."""
     try:
-        cli.main(standalone_mode=False)
+        # Without standalone mode click returns a command's Exit code instead of exiting: pass it on.
+        code = cli.main(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:

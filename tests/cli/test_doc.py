@@ -34,29 +34,73 @@ def pdf_text(path: Path) -> str:
 def merge_json(tmp_path: Path) -> Path:
     """东胜区 reported on time, 康巴什区 late with an error, 达拉特旗 nothing."""
     records = [
-        Record(unit=u, values={"domain": "食品", "inspected": n, "problems": 1, "cases_filed": 1, "cases_closed": 1,
-                               "fines": 0.5, "transferred": 0, "blacklisted": 0},
-               source=Source(file=f"{u}.xlsx", sheet="Sheet1", cell="A5"))
+        Record(
+            unit=u,
+            values={
+                "domain": "食品",
+                "inspected": n,
+                "problems": 1,
+                "cases_filed": 1,
+                "cases_closed": 1,
+                "fines": 0.5,
+                "transferred": 0,
+                "blacklisted": 0,
+            },
+            source=Source(file=f"{u}.xlsx", sheet="Sheet1", cell="A5"),
+        )
         for u, n in (("东胜区", 12), ("康巴什区", 8))
     ]
     result = Result(
-        forms={"work-statistics": FormResult(title="工作情况统计表", units_expected=UNITS,
-                                             units_reported=["东胜区", "康巴什区"], missing_units=["达拉特旗"],
-                                             records=records, totals={"inspected": 20})},
-        files=[FileReport(path="东胜区.xlsx", status="merged", form="work-statistics", unit="东胜区",
-                          reported_on="2022-05-18"),
-               FileReport(path="康巴什区.xlsx", status="merged", form="work-statistics", unit="康巴什区",
-                          reported_on="2022-05-25")],
-        issues=[issue("invalid-number", form="work-statistics", unit="康巴什区", file="康巴什区.xlsx",
-                      location="Sheet1!C7", field="inspected", value="十二", row=7)],
+        forms={
+            "work-statistics": FormResult(
+                title="工作情况统计表",
+                units_expected=UNITS,
+                units_reported=["东胜区", "康巴什区"],
+                missing_units=["达拉特旗"],
+                records=records,
+                totals={"inspected": 20},
+            )
+        },
+        files=[
+            FileReport(
+                path="东胜区.xlsx", status="merged", form="work-statistics", unit="东胜区", reported_on="2022-05-18"
+            ),
+            FileReport(
+                path="康巴什区.xlsx", status="merged", form="work-statistics", unit="康巴什区", reported_on="2022-05-25"
+            ),
+        ],
+        issues=[
+            issue(
+                "invalid-number",
+                form="work-statistics",
+                unit="康巴什区",
+                file="康巴什区.xlsx",
+                location="Sheet1!C7",
+                field="inspected",
+                value="十二",
+                row=7,
+            )
+        ],
     )
     path = tmp_path / "汇总.json"
     path.write_text(json.dumps(result.model_dump(mode="json"), ensure_ascii=False), encoding="utf-8")
     return path
 
 
-CAMPAIGN = ("--issuer", "鄂尔多斯市市场监督管理局", "--title", "检验检测市场专项整治行动", "--deadline", "2022-05-20",
-            "--date", "2022-05-26", "--prefix", "鄂市监函", "--number", "31")
+CAMPAIGN = (
+    "--issuer",
+    "鄂尔多斯市市场监督管理局",
+    "--title",
+    "检验检测市场专项整治行动",
+    "--deadline",
+    "2022-05-20",
+    "--date",
+    "2022-05-26",
+    "--prefix",
+    "鄂市监函",
+    "--number",
+    "31",
+)
 
 
 def test_render_writes_docx_pdf_and_yaml_at_once(tmp_path: Path) -> None:
@@ -103,7 +147,10 @@ def test_reminder_bulletin_summary_from_merge_json(tmp_path: Path, merge_json: P
     assert "达拉特旗：未报送任何报表。" in reminder and "康巴什区：报表中有1处错误" in reminder
     assert "东胜区" not in reminder and "number: 鄂市监函〔2022〕31号" in reminder
     bulletin = (tmp_path / "bulletin.yaml").read_text(encoding="utf-8")
-    assert "按时报送的单位（1个）：东胜区。" in bulletin and "逾期报送的单位（1个）：康巴什区（2022年5月25日报送）。" in bulletin
+    assert (
+        "按时报送的单位（1个）：东胜区。" in bulletin
+        and "逾期报送的单位（1个）：康巴什区（2022年5月25日报送）。" in bulletin
+    )
     assert "六、工作意见和建议" in (tmp_path / "summary.yaml").read_text(encoding="utf-8")
     pdf = tmp_path / "通报.pdf"
     assert huizong("doc", "bulletin", merge_json, *CAMPAIGN, "-o", pdf).returncode == 0

@@ -78,3 +78,12 @@ def test_matrix_totals(registry: FormRegistry) -> None:
     result = merge([stats("东胜区", 1.25), stats("达拉特旗", 0.5)], registry, units=UNITS)
     totals = result.forms["work-statistics"].totals
     assert totals["fines"] == 1.75 and totals["inspected"] == 4 and isinstance(totals["inspected"], int)
+
+
+def test_a_corrected_name_is_a_change_not_a_new_institution(registry: FormRegistry) -> None:
+    from parsers.diff import describe_changes
+
+    old = _roster("达拉特旗", "a.xlsx", ["达拉特旗宏胜建设工程质量检测有限公司", "甲公司"])
+    new = _roster("达拉特旗", "b.xlsx", ["达拉特旗宏盛建设工程质量检测有限公司", "甲公司", "乙公司"])
+    text = describe_changes(registry.get("institution-roster"), old, new)
+    assert text.startswith("新增1条、删除0条、修改1条") and "机构名称" in text
