@@ -21,6 +21,15 @@ forms_option = click.option(
 )
 
 
+form_option = click.option("--form", "form_id", help="指定报表（不指定则自动识别）。")
+units_option = click.option(
+    "--units",
+    "units_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="应报单位名单（UTF-8 文本，每行一个）。",
+)
+
+
 def registry(forms_dirs: tuple[Path, ...]) -> FormRegistry:
     return FormRegistry.load(forms_dirs)
 

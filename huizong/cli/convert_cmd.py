@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from forms.types import display_width
-from huizong.cli.common import forms_option, progress, read_units, registry
+from huizong.cli.common import form_option, forms_option, progress, read_units, registry, units_option
 from parsers.results import Return
 
 
@@ -48,13 +48,8 @@ def _content(ret: Return, fmt: str, reg, units: list[str] | None) -> bytes:
 @click.option(
     "--to", "fmt", type=click.Choice(["xlsx", "csv", "json"]), default="xlsx", show_default=True, help="输出格式。"
 )
-@click.option("--form", "form_id", help="指定报表（不指定则自动识别）。")
-@click.option(
-    "--units",
-    "units_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="应报单位名单（UTF-8 文本，每行一个）。",
-)
+@form_option
+@units_option
 @forms_option
 def convert_command(
     paths: tuple[Path, ...],

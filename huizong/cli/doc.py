@@ -11,7 +11,7 @@ import click
 import yaml
 from pydantic import ValidationError
 
-from huizong.cli.common import forms_option, read_units, registry
+from huizong.cli.common import forms_option, read_units, registry, units_option
 
 OUTPUT_HELP = "输出文件（.docx、.pdf，或 .yaml 输出公文描述供修改后再用 doc render 生成）；可多次使用。"
 SUFFIXES = (".docx", ".pdf", ".yaml", ".yml")
@@ -48,12 +48,7 @@ def _campaign_options(func: Callable) -> Callable:
         click.option("--number", type=int, help="发文顺序号。"),
         click.option("--deadline", help="报送截止日期，如 2022-08-10。"),
         click.option("--remind-by", help="催报通知中新的报送期限。"),
-        click.option(
-            "--units",
-            "units_file",
-            type=click.Path(exists=True, dir_okay=False, path_type=Path),
-            help="应报单位名单（UTF-8 文本，每行一个）。",
-        ),
+        units_option,
         click.option("--to", help="主送机关。"),
         click.option("--contact", help="联系人。"),
         click.option("--phone", help="联系电话。"),

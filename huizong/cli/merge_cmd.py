@@ -7,19 +7,14 @@ from pathlib import Path
 
 import click
 
-from huizong.cli.common import forms_option, progress, read_units, registry, write_json
+from huizong.cli.common import form_option, forms_option, progress, read_units, registry, units_option, write_json
 from huizong.cli.report import merge_summary
 
 
 @click.command("merge")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--form", "form_id", help="只汇总这一张报表（不指定则逐个识别）。")
-@click.option(
-    "--units",
-    "units_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="应报单位名单（UTF-8 文本，每行一个）。",
-)
+@form_option
+@units_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="汇总表（.xlsx）。")
 @click.option("--json", "json_out", help="JSON 输出文件，“-”表示标准输出。")
 @click.option("--deadline", type=click.DateTime(["%Y-%m-%d"]), help="报送截止日期，据此标出逾期单位。")
@@ -74,13 +69,8 @@ COMMANDS = [merge_command]
 @click.command("annotate")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="输出的标注文件（.xlsx）。")
-@click.option("--form", "form_id", help="指定报表（不指定则自动识别）。")
-@click.option(
-    "--units",
-    "units_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="应报单位名单（UTF-8 文本，每行一个）。",
-)
+@form_option
+@units_option
 @forms_option
 def annotate_command(
     file: Path, output: Path | None, form_id: str | None, units_file: Path | None, forms_dirs: tuple[Path, ...]

@@ -6,18 +6,13 @@ from pathlib import Path
 
 import click
 
-from huizong.cli.common import forms_option, read_units, registry, write_json
+from huizong.cli.common import form_option, forms_option, read_units, registry, units_option, write_json
 
 
 @click.command("parse")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--form", "form_id", help="指定报表（不指定则自动识别）。")
-@click.option(
-    "--units",
-    "units_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="应报单位名单（UTF-8 文本，每行一个）。",
-)
+@form_option
+@units_option
 @click.option("--json", "json_out", required=True, help="JSON 输出文件，“-”表示标准输出。")
 @forms_option
 def parse_command(

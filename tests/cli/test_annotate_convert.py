@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -36,8 +37,9 @@ def test_annotate_marks_every_located_issue(huizong, tmp_path: Path, sample: str
         name, _, ref = location.rpartition("!")
         if name:  # spreadsheet: the clerk's own sheet, same cell
             marked = book[name][ref]
-        else:  # Word/PDF: laid out as a sheet per table, the cell found by its value
-            marked = next(c for ws in book.worksheets[1:] for row in ws.iter_rows() for c in row if c.comment)
+        else:  # Word: laid out as one sheet per table, 表1行2列4 -> sheet 表1, row 2, column 4
+            table, row, col = re.fullmatch(r"(表\d+)行(\d+)列(\d+)", location).groups()
+            marked = book[table].cell(int(row), int(col))
         assert marked.comment is not None and marked.fill.fgColor.rgb.endswith(("F8CBAD", "FFE699"))
 
 
