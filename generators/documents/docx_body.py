@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 LANDSCAPE_TWIPS = g.mm_to_twips(g.PAGE_H) - g.mm_to_twips(LANDSCAPE[1]) - g.mm_to_twips(LANDSCAPE[3])
 HEAD_FACES = {1: "hei", 2: "kai"}
+KEEP_NEXT = "<w:keepNext/>"
 
 
 class Writer:
@@ -39,8 +40,8 @@ class Writer:
         if flow is not None:
             self.flows.append(flow)
 
-    def lines(self, xml: str, count: int, keep_next: bool = False) -> None:
-        self.add(xml, Flow((g.LINE_TWIPS,) * count, keep_next=keep_next))
+    def lines(self, xml: str, count: int, keep_next: bool = False, together: bool = False) -> None:
+        self.add(xml, Flow((g.LINE_TWIPS,) * count, keep_next=keep_next, together=together))
 
     def flush(self) -> None:
         anchor = self.doc.element.body.sectPr
@@ -62,7 +63,7 @@ def main_text(w: Writer, p: Plan) -> None:
         w.lines(line(x.run(p.to)), line_count(p.to, 0))
     else:
         w.lines(blank(), 1)
-    body_items(w, p.body)
+    body_items(w, p.body, p.keep_tail)
     _attachment_note(w, p)
     _attendance(w, p)
     _signature(w, p)
@@ -74,22 +75,27 @@ def title(lines: tuple[str, ...]) -> str:
     return x.paragraph(x.run("\n".join(lines)), pStyle=x.style("HzTitle"))
 
 
-def body_items(w: Writer, items: tuple[BodyItem, ...]) -> None:
-    for item in items:
+def body_items(w: Writer, items: tuple[BodyItem, ...], keep_tail: int = 0) -> None:
+    """The 正文; the last `keep_tail` items keep with the 署名 that follows (Plan.keep_tail)."""
+    for i, item in enumerate(items):
+        kept = i >= len(items) - keep_tail
         if isinstance(item, Table):
-            _table(w, item)
+            _table(w, item, keep=kept)
         else:
-            _paragraph(w, item)
+            _paragraph(w, item, keep=kept)
 
 
-def _paragraph(w: Writer, p: Paragraph) -> None:
+def _paragraph(w: Writer, p: Paragraph, keep: bool = False) -> None:
+    """One paragraph; `keep`: whole, on the page of what follows (the end of the text, before the 署名)."""
     runs = _marked(p.head, HEAD_FACES.get(p.level))
     if p.text:
         runs += _marked(p.text, "fang" if p.level in HEAD_FACES else None)
     style = x.style(f"Heading{p.level}") if p.level else None
+    heading = bool(p.level and not p.text)
     # A heading that runs into its paragraph is a paragraph: it must not hold the next one on its page.
-    keep = '<w:keepNext w:val="0"/>' if p.level and p.text else None
-    w.lines(x.paragraph(runs, pStyle=style, keepNext=keep), line_count(p.full), keep_next=bool(p.level and not p.text))
+    keep_next = KEEP_NEXT if keep else '<w:keepNext w:val="0"/>' if p.level and p.text else None
+    xml = x.paragraph(runs, pStyle=style, keepNext=keep_next, keepLines="<w:keepLines/>" if keep else None)
+    w.lines(xml, line_count(p.full), keep_next=keep or heading, together=keep)
 
 
 def _marked(text: str, face: str | None) -> str:
@@ -97,36 +103,44 @@ def _marked(text: str, face: str | None) -> str:
     return "".join(x.run(seg, face=face, highlight="yellow" if todo else None) for seg, todo in todo_segments(text))
 
 
-def _table(w: Writer, t: Table) -> None:
+def _table(w: Writer, t: Table, keep: bool = False) -> None:
+    """A table; `keep`: its last row and its notes keep with what follows (the 署名)."""
     if t.heading:
         centre = not t.heading.startswith(("一", "二", "三", "四", "五", "六", "七", "八", "九", "十"))
         w.lines(line(x.run(t.heading, face="hei"), jc="center" if centre else None), 1, keep_next=True)
-    xml, heights = docx_tables.table(t, w.width)
-    w.add(xml, Flow(tuple(heights), certain=False))
+    xml, heights = docx_tables.table(t, w.width, keep_last=keep)
+    w.add(xml, Flow(tuple(heights), keep_next=keep, certain=False))
     for note in t.notes:
-        w.lines(x.paragraph(x.run(note, size_pt=12), pStyle=x.style("HzPlain")), 1)
+        para = x.paragraph(x.run(note, size_pt=12), pStyle=x.style("HzPlain"), keepNext=KEEP_NEXT if keep else None)
+        w.lines(para, 1, keep_next=keep)
 
 
 def _attachment_note(w: Writer, p: Plan) -> None:
+    """One blank line, then the 附件说明 items kept together — and kept with the 署名 when the text is."""
     if not p.note_items:
         return
-    xml, lines = [blank()], 1
+    chained = p.keep_tail > 0
+    w.lines(line("", keepNext=KEEP_NEXT if chained else None), 1, keep_next=chained)
+    xml, lines = [], 0
     for i, item in enumerate(p.note_items):
         hanging = round((item.indent - item.first) * CHAR_TWIPS)
         indent = x.ind(left=round(item.indent * CHAR_TWIPS), hanging=hanging, first_line_chars=0)
-        keep = "<w:keepNext/>" if i < len(p.note_items) - 1 else None
+        keep = KEEP_NEXT if chained or i < len(p.note_items) - 1 else None
         xml.append(line(x.run(item.text), ind=indent, keepNext=keep))
         lines += line_count(item.text, item.first, item.indent)
-    w.add("".join(xml), Flow((g.LINE_TWIPS,) * lines, together=True))
+    w.add("".join(xml), Flow((g.LINE_TWIPS,) * lines, together=True, keep_next=chained))
 
 
 def _attendance(w: Writer, p: Plan) -> None:
+    chained = p.keep_tail > 0  # the lists stand between the text and the 署名: they go along
+    keep = KEEP_NEXT if chained else None
     for i, (label, names) in enumerate(p.attendance):
         if i == 0:
-            w.lines(blank(), 1)
+            w.lines(line("", keepNext=keep), 1, keep_next=chained)
         indent = x.ind(left=5 * CHAR_TWIPS, hanging=3 * CHAR_TWIPS, first_line_chars=0)
         text = f"{label}：{names}"
-        w.lines(line(x.run(f"{label}：", face="hei") + x.run(names), ind=indent), line_count(text, 2, 5))
+        xml = line(x.run(f"{label}：", face="hei") + x.run(names), ind=indent, keepNext=keep)
+        w.lines(xml, line_count(text, 2, 5), keep_next=chained)
 
 
 def _signature(w: Writer, p: Plan) -> None:

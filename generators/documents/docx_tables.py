@@ -18,8 +18,11 @@ BORDERS = "".join(
 BLANK_ROW_MM = 8  # room to write by hand in a blank form, per line of a cell
 
 
-def table(t: Table, width_twips: int) -> tuple[str, list[int]]:
-    """The table's XML and the estimated height of each row in twips (header first)."""
+def table(t: Table, width_twips: int, keep_last: bool = False) -> tuple[str, list[int]]:
+    """The table's XML and the estimated height of each row in twips (header first).
+
+    `keep_last`: the last row keeps with the paragraph after the table (keep with next in its cells).
+    """
     size = {14: 14.0, 12: 12.0, 10: 10.5}[table_size(t)]
     widths = _widths(t, width_twips)
     width_mm = [w / 20 / g.MM_PT for w in widths]
@@ -28,11 +31,13 @@ def table(t: Table, width_twips: int) -> tuple[str, list[int]]:
         cells = "".join(_cell(c, widths[i], size, "hei") for i, c in enumerate(t.columns))
         rows_xml.append(f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{cells}</w:tr>")
         heights.append(table_row_twips(list(zip(t.columns, width_mm, strict=True)), size))
-    for row in t.rows:
+    for r, row in enumerate(t.rows):
         xml, texts, col, tallest = [], [], 0, 1
+        keep = keep_last and r == len(t.rows) - 1
         for c in row:
             span_w = sum(widths[col : col + c.span])
-            xml.append(_cell(c.text, span_w, size, "hei" if c.header else "fang", c.span, left=len(c.text) > 12))
+            face = "hei" if c.header else "fang"
+            xml.append(_cell(c.text, span_w, size, face, c.span, left=len(c.text) > 12, keep=keep))
             texts.append((c.text, span_w / 20 / g.MM_PT))
             tallest = max(tallest, c.lines)
             col += c.span
@@ -58,11 +63,12 @@ def _widths(t: Table, total: int) -> list[int]:
     return widths
 
 
-def _cell(text: str, width: int, size: float, face: str, span: int = 1, left: bool = False) -> str:
+def _cell(text: str, width: int, size: float, face: str, span: int = 1, left: bool = False, keep: bool = False) -> str:
     span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     para = x.paragraph(
         x.run(text, face=face, size_pt=size),
         pStyle=x.style("HzTable"),
+        keepNext="<w:keepNext/>" if keep else None,
         jc=x.jc("left") if left else None,
     )
     return (

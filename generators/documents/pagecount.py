@@ -4,6 +4,10 @@ With every line exactly one grid pitch high and 28 characters to a full line, bo
 a paragraph's line count follows from its characters. Word's rules are simulated: closing punctuation may
 hang past the margin (overflowPunct), opening punctuation never ends a line, a Latin word or number is not
 split, a heading keeps with the next line. Tables are estimated from their text and marked uncertain.
+
+Pages break as Word breaks them: lines fill the page; when one does not fit, the page ends at the latest
+place before it where a break is allowed: not between a keep-with-next paragraph and the next one, not
+inside a block kept together (widow control is off in the styles, so any other line may end a page).
 """
 
 from __future__ import annotations
@@ -54,8 +58,8 @@ class Flow:
     """One piece of the document's flow: lines or table rows (heights in twips), or a page break."""
 
     heights: tuple[int, ...] = ()
-    keep_next: bool = False
-    together: bool = False  # all on one page (a keep-with-next chain: the 署名 block, the 附件说明)
+    keep_next: bool = False  # its last line stays on the page of the next flow's first line (w:keepNext)
+    together: bool = False  # all on one page (w:keepLines, or a keep-with-next chain of one-line paragraphs)
     new_page: bool = False
     landscape: bool = False
     certain: bool = True
@@ -73,23 +77,48 @@ class Ending:
         return PAGE_TWIPS - self.used
 
 
+@dataclass(frozen=True, slots=True)
+class _Line:
+    height: int
+    breakable: bool  # a page may end just before this line
+    certain: bool
+
+
 def estimate(flows: list[Flow]) -> Ending:
-    page, used, landscape, certain = 1, 0, False, True
-    height = PAGE_TWIPS
-    for i, flow in enumerate(flows):
+    page, landscape = 1, False
+    segment: list[_Line] = []  # the lines since the last page break
+    keep = False  # the previous flow keeps with the next one
+    for flow in flows:
         if flow.new_page:
-            page, used, landscape, certain = page + 1, 0, flow.landscape, True
-            height = _page_height(landscape)
-        if flow.together and used + sum(flow.heights) > height and used:
-            page, used, certain = page + 1, 0, True
-        for j, h in enumerate(flow.heights):
-            last_line = j == len(flow.heights) - 1
-            keeps = flow.keep_next and last_line and i + 1 < len(flows) and not flows[i + 1].new_page
-            if used + h > height or (keeps and used + h + g.LINE_TWIPS > height):
-                page, used, certain = page + 1, 0, True
-            used += h
-            certain = certain and flow.certain
-    return Ending(page, used, landscape, certain)
+            page, _ = _fill(segment, page, landscape)
+            page, landscape, segment, keep = page + 1, flow.landscape, [], False
+        if flow.heights:
+            segment.extend(_lines(flow, keep_previous=keep))
+            keep = flow.keep_next
+    page, start = _fill(segment, page, landscape)
+    rest = segment[start:]
+    return Ending(page, sum(ln.height for ln in rest), landscape, all(ln.certain for ln in rest))
+
+
+def _lines(flow: Flow, keep_previous: bool) -> list[_Line]:
+    return [
+        _Line(h, not keep_previous if k == 0 else not flow.together, flow.certain) for k, h in enumerate(flow.heights)
+    ]
+
+
+def _fill(lines: list[_Line], page: int, landscape: bool) -> tuple[int, int]:
+    """Lay `lines` out from the top of `page`: (last page, index of its first line)."""
+    height = _page_height(landscape)
+    start, used, i = 0, 0, 0
+    while i < len(lines):
+        if used + lines[i].height > height and i > start:
+            # The latest allowed break at or before the line that does not fit; none: break there anyway.
+            i = next((b for b in range(i, start, -1) if lines[b].breakable), i)
+            page, start, used = page + 1, i, 0
+            continue
+        used += lines[i].height
+        i += 1
+    return page, start
 
 
 def _page_height(landscape: bool) -> int:

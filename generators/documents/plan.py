@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from generators.documents import geometry as g
 from generators.documents.body import Paragraph, full_width, parse_body
 from generators.documents.model import Attachment, DocSpec, Table
+from generators.documents.pagecount import line_count
 from generators.documents.textfit import (
     NoteItem,
     SigLine,
@@ -84,6 +85,7 @@ class Plan:
     note_items: tuple[NoteItem, ...]
     signature: tuple[SigLine, ...]
     signature_gap: int  # blank lines between the text and the 署名
+    keep_tail: int  # trailing body items that go to the 署名's page with it (see keep_tail)
     note: str | None
     attendance: tuple[tuple[str, str], ...]  # (出席, names) …
     attachments: tuple[AttachmentPage, ...]
@@ -92,15 +94,18 @@ class Plan:
 
 def plan(spec: DocSpec) -> Plan:
     names = (*spec.issuers, *spec.signature)
+    body = _body(spec.body)
+    signature = tuple(signature_block(spec.signature, spec.date, spec.seal))
     return Plan(
         format=spec.format,
         head=_head(spec),
         title_lines=tuple(break_title(full_width(spec.title), names)),
         to=f"{full_width(spec.to)}：" if spec.to else None,
-        body=_body(spec.body),
+        body=body,
         note_items=tuple(attachment_note([a.title for a in spec.attachments])) if spec.attachments else (),
-        signature=tuple(signature_block(spec.signature, spec.date, spec.seal)),
+        signature=signature,
         signature_gap=2 if spec.seal else 1,
+        keep_tail=keep_tail(body) if signature else 0,
         note=f"（{spec.note}）" if spec.note else None,
         attendance=_attendance(spec),
         attachments=_attachments(spec.attachments, names),
@@ -134,6 +139,22 @@ def _body(parts: tuple[str | Table, ...]) -> tuple[BodyItem, ...]:
     for part in parts:
         items.extend(parse_body(part) if isinstance(part, str) else [part])
     return tuple(items)
+
+
+def keep_tail(body: tuple[BodyItem, ...]) -> int:
+    """How many of the last body items keep with the 署名 and 成文日期 (GB/T 9704 7.3.5).
+
+    The 署名 block never opens a page: when it does not fit under the text, the end of the text (with the
+    附件说明 and the attendance lists between them) moves to the next page with it — at least two lines. A
+    kept paragraph moves whole (Word: keep lines together + keep with next); a paragraph kept with the next
+    one but free to split would move only its last line in Word and WeasyPrint but whole in LibreOffice,
+    and the renderers must paginate alike. So the last paragraph is kept, and the one before it too when
+    the last is a single line. A kept table keeps only its last row (and notes) with what follows.
+    """
+    if not body:
+        return 0
+    last = body[-1]
+    return 2 if isinstance(last, Paragraph) and line_count(last.full) == 1 and len(body) > 1 else 1
 
 
 def _attendance(spec: DocSpec) -> tuple[tuple[str, str], ...]:

@@ -48,13 +48,17 @@ printed_on: 2022-05-06
 """
 
 
-def long_spec(paragraphs: int, **extra: str) -> str:
-    """A plain document whose body is `paragraphs` copies of one 3-line paragraph."""
+def long_spec(paragraphs: int, last: tuple[str, ...] = (), **extra: str) -> str:
+    """A plain document whose body is `paragraphs` copies of one 2-line paragraph, then the `last` ones.
+
+    Title (2 lines), a blank line and the 主送机关 take 4 lines: 9 paragraphs fill page 1, 11 each later page.
+    """
     lines = [
         "title: 鄂尔多斯市市场监督管理局关于加强检验检测监管工作的通知",
         "to: 各旗区市场监督管理局",
         "body: |",
         *(f"  {PARAGRAPH}" for _ in range(paragraphs)),
+        *(f"  {text}" for text in last),
         "signature: 鄂尔多斯市市场监督管理局",
         "date: 2022-05-10",
     ]
@@ -284,8 +288,11 @@ def _fontconfig(folder: Path) -> Path:
     return conf
 
 
-def libreoffice_pdfs(docs: dict[str, bytes], folder: Path) -> dict[str, bytes]:
-    """Each DOCX converted to PDF by LibreOffice in one call, keeping the blank pages it inserts."""
+def libreoffice_pdfs(docs: dict[str, bytes], folder: Path, profile: str = "file:///tmp/lo-docs") -> dict[str, bytes]:
+    """Each DOCX converted to PDF by LibreOffice in one call, keeping the blank pages it inserts.
+
+    `profile`: LibreOffice's user profile (a URL); two conversions running at once need different ones.
+    """
     import os
     import subprocess
 
@@ -294,7 +301,7 @@ def libreoffice_pdfs(docs: dict[str, bytes], folder: Path) -> dict[str, bytes]:
     env = dict(os.environ, FONTCONFIG_FILE=str(_fontconfig(folder)))
     keep_blank = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
     subprocess.run(
-        ["soffice", "-env:UserInstallation=file:///tmp/lo-docs", "--headless", "--convert-to", keep_blank,
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", keep_blank,
          "--outdir", str(folder), *(str(folder / f"{s}.docx") for s in docs)],
         env=env, capture_output=True, timeout=180, check=True,
     )

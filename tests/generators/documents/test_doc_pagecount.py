@@ -39,3 +39,33 @@ def test_tables_make_the_estimate_uncertain_and_breaks_start_pages() -> None:
     assert not end.certain
     end = estimate([Flow((LINE_TWIPS,)), Flow(new_page=True, landscape=True), Flow((LINE_TWIPS,))])
     assert (end.page, end.landscape) == (2, True)
+
+
+def lines(n: int, **kw: bool) -> Flow:
+    return Flow((LINE_TWIPS,) * n, **kw)
+
+
+def test_the_end_of_the_text_moves_with_the_signature() -> None:
+    # 18 free lines, then a 3-line last paragraph kept whole with the 附件说明 (3 lines) and the 署名 (3):
+    # they do not fit in the 4 lines left, so the paragraph opens the next page, not the 署名.
+    kept = [lines(3, keep_next=True, together=True), lines(3, keep_next=True, together=True), lines(3, together=True)]
+    end = estimate([lines(18), *kept])
+    assert (end.page, end.used) == (2, 9 * LINE_TWIPS)
+    # a one-line last paragraph takes the whole paragraph before it along
+    tail = [lines(2, keep_next=True, together=True), lines(1, keep_next=True, together=True), lines(3, together=True)]
+    end = estimate([lines(19), *tail])
+    assert (end.page, end.used) == (2, 6 * LINE_TWIPS)
+    # where everything fits nothing moves
+    assert estimate([lines(13), *kept]).page == 1
+
+
+def test_a_paragraph_free_to_split_leaves_lines_behind() -> None:
+    # keep with next without keep together: only the last line goes with the next flow
+    end = estimate([lines(17), lines(4, keep_next=True), lines(3, together=True)])
+    assert (end.page, end.used) == (2, 4 * LINE_TWIPS)
+
+
+def test_a_chain_longer_than_a_page_breaks_where_it_must() -> None:
+    # As Word does: the kept lines start a new page, then break where the page is full (31 = 22 + 9).
+    end = estimate([lines(5), *(lines(1, keep_next=True) for _ in range(30)), lines(1)])
+    assert (end.page, end.used) == (3, 9 * LINE_TWIPS)
