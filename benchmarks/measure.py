@@ -1,4 +1,10 @@
-"""Run a command as a child process and report its wall time and peak memory (from wait4's rusage)."""
+"""Run a command as a child process and report its wall time, CPU time and peak memory.
+
+`peak_mb` comes from wait4's rusage: the largest peak RSS of the command or any one of its reaped children
+(worker processes), not their sum. With `tree=True` the process tree is also sampled while it runs and
+`tree_mb` is the largest sum of PSS over all of its processes — what worker processes add, with the pages
+they share with the parent after fork counted once. Sampling costs CPU, so timed runs do not sample.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,10 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -15,23 +23,71 @@ class Run:
     seconds: float
     peak_mb: float
     status: int
+    cpu_seconds: float = 0.0  # user + system of the command and its reaped children
+    tree_mb: float | None = None
 
 
-def run(argv: list[str], cwd: str | None = None) -> Run:
+def run(argv: list[str], cwd: str | None = None, *, tree: bool = False) -> Run:
     # stderr goes to a file, not a pipe: a chatty child would fill the pipe and block while we wait for it.
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        sampler = _TreeSampler(proc.pid) if tree else None
         _pid, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
+        tree_mb = sampler.stop() if sampler else None
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
             err.seek(0)
             tail = err.read().decode("utf-8", "replace")[-2000:]
             print(f"命令失败（{proc.returncode}）：{' '.join(argv)}\n{tail}", file=sys.stderr)
-    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, cpu, tree_mb)
 
 
 def best_of(argv: list[str], repeat: int) -> Run:
     runs = [run(argv) for _ in range(repeat)]
     return min(runs, key=lambda r: r.seconds)
+
+
+class _TreeSampler:
+    """Sums the PSS of a process and all its descendants every `interval` seconds, keeping the peak."""
+
+    def __init__(self, pid: int, interval: float = 0.02) -> None:
+        self.pid, self.interval, self.peak_kb = pid, interval, 0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> float:
+        self.done.set()
+        self.thread.join()
+        return self.peak_kb / 1024
+
+    def _loop(self) -> None:
+        while not self.done.wait(self.interval):
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(p) for p in _tree(self.pid)))
+
+
+# The command and its workers come and go while they are sampled: a vanished process counts as nothing.
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return out
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from forms.model import FieldDef, FormDef
 from forms.types import is_blank
-from parsers.cells import Cell
+from parsers.cells import Cell, location
 from parsers.normalise import Row
-from parsers.results import Record, Source
+from parsers.results import Record, RowLocations, Source, construct
 
 
 def key_cell(form: FormDef, fields: tuple[FieldDef, ...], cells: dict[str, Cell]) -> Cell | None:
@@ -23,13 +25,68 @@ def key_cell(form: FormDef, fields: tuple[FieldDef, ...], cells: dict[str, Cell]
     return filled[0] if filled else next(iter(cells.values()), None)
 
 
+# Every record sets every field, so all records share one "fields set" instead of pydantic building a
+# 700-byte set per record (60,000 records in a big merge). pydantic only ever adds names already in it.
+_RECORD_FIELDS = set(Record.model_fields)
+_SOURCE_FIELDS = set(Source.model_fields)
+
+Layout = tuple[tuple[str, str, bool], ...]
+
+
+class _Recent:
+    """The layout of the last record built (see RowLocations): the next record of a table almost always has
+    the same one, and then shares that tuple instead of building its own."""
+
+    layout: Layout = ()
+
+
 def record(file: str, unit: str | None, section: str | None, row: Row, anchor: Cell) -> Record:
     # Built from values this module already normalised and typed: no need to validate them again
     # (a return can hold thousands of rows).
-    return Record.model_construct(
-        unit=unit,
-        section=section,
-        values=row.values,
-        source=Source.model_construct(file=file, sheet=anchor.sheet, cell=anchor.ref),
-        cells={fid: c.location for fid, c in row.cells.items()},
-    )
+    source = construct(Source, {"file": file, "sheet": anchor.sheet, "cell": anchor.ref}, _SOURCE_FIELDS)
+    fields = {
+        "unit": unit,
+        "section": section,
+        "values": row.values,
+        "source": source,
+        "cells": locations(row.cells, anchor),
+    }
+    return construct(Record, fields, _RECORD_FIELDS)
+
+
+def locations(cells: dict[str, Cell], anchor: Cell) -> Mapping[str, str]:
+    """field id -> location of each cell: RowLocations when the anchor has an A1 ref (a spreadsheet), else a
+    dict (Word and PDF refs)."""
+    ref = anchor.ref
+    digits = ref[len(ref.rstrip("0123456789")) :]
+    if not (digits and ref[:1].isascii() and ref[:1].isalpha()):
+        return {fid: location(c.sheet, c.ref) for fid, c in cells.items()}
+    sheet, layout = anchor.sheet, _Recent.layout  # read once: another thread may replace it meanwhile
+    if not _fits(layout, cells, sheet, digits):
+        layout = tuple((fid, *_piece(c, sheet, digits)) for fid, c in cells.items())
+        _Recent.layout = layout
+    return RowLocations(sheet, digits, layout)
+
+
+def _fits(layout: Layout, cells: dict[str, Cell], sheet: str, digits: str) -> bool:
+    """Whether `layout` gives exactly the locations of these cells on this sheet and row."""
+    if len(layout) != len(cells):
+        return False
+    for (fid, cell), (known, piece, on_row) in zip(cells.items(), layout, strict=True):
+        if fid != known:
+            return False
+        if on_row:
+            if cell.ref != piece + digits or cell.sheet != sheet:
+                return False
+        elif location(cell.sheet, cell.ref) != piece:
+            return False
+    return True
+
+
+def _piece(cell: Cell, sheet: str, digits: str) -> tuple[str, bool]:
+    """(letters, True) when the cell's location is `{sheet}!{letters}{digits}`, else (its location, False)."""
+    ref = cell.ref
+    a1 = ref[:1].isascii() and ref[:1].isalpha()  # location() joins these with "!"
+    if a1 and cell.sheet == sheet and len(ref) > len(digits) and ref.endswith(digits):
+        return ref[: -len(digits)], True
+    return location(cell.sheet, ref), False

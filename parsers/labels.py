@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from forms.model import FieldDef
 from forms.types import squash
@@ -24,16 +25,28 @@ def bare(text: str) -> str:
     return _PAREN.sub("", key(text))
 
 
+@lru_cache(maxsize=4096)
+def _label_keys(labels: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The keys of a field's labels and their bare forms. Header detection compares every cell near the top
+    of every table with every label: worked out once per label set, not once per comparison."""
+    keys = tuple(key(label) for label in labels)
+    return keys, tuple(bare(k) for k in keys)
+
+
 def score(text: str, labels: Iterable[str]) -> int:
     """How well a cell's text names a field: EXACT, NO_UNIT, CONTAINS or 0."""
-    k = key(text)
+    return _score(key(text), tuple(labels))
+
+
+def _score(k: str, labels: tuple[str, ...]) -> int:
+    """`score` for a text whose key `k` the caller has."""
     if not k or len(k) > 40:
         return 0
-    keys = [key(label) for label in labels]
+    keys, bares = _label_keys(labels)
     if k in keys:
         return EXACT
-    b = bare(text)
-    if b and b in (bare(label) for label in keys):
+    b = _PAREN.sub("", k)  # bare(text)
+    if b and b in bares:
         return NO_UNIT
     if any(len(lk) >= 2 and lk in k for lk in keys):
         return CONTAINS
@@ -45,10 +58,11 @@ def best_field(text: str, fields: Sequence[FieldDef]) -> tuple[FieldDef | None, 
     best: tuple[FieldDef | None, int, int] = (None, 0, 0)
     k = key(text)
     for f in fields:
-        s = score(text, f.labels)
+        labels = f.labels
+        s = _score(k, labels)
         if not s:
             continue
-        specificity = max((len(key(lbl)) for lbl in f.labels if key(lbl) in k), default=0)
+        specificity = max((len(lk) for lk in _label_keys(labels)[0] if lk in k), default=0)
         if (s, specificity) > (best[1], best[2]):
             best = (f, s, specificity)
     return best[0], best[1]

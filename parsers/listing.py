@@ -12,7 +12,7 @@ from parsers import labels, locate, normalise
 from parsers.cells import Cell, Document, Table
 from parsers.extract import key_cell, record
 from parsers.results import Record
-from parsers.rows import Kind, classify, own_cells
+from parsers.rows import Kind, kind_of, own_cells
 
 _SEARCH_ROWS = 30  # a header is looked for this far below a table's start or a section heading
 
@@ -67,12 +67,27 @@ def _pick_section(header: locate.Header, form: FormDef, found: Found) -> Section
     return next((s for s in form.sections if s.key not in found.sections_seen), by_fields)
 
 
+@dataclass(slots=True)
+class _Body:
+    """What every body row under one header shares, worked out once per header rather than once per row."""
+
+    columns: list[tuple[int, FieldDef]]
+    seq_col: int | None
+    fields: tuple[FieldDef, ...]
+
+    @classmethod
+    def of(cls, header: locate.Header, form: FormDef, section: Section | None) -> _Body:
+        seq_col = next((c for c, f in header.columns.items() if f.id == "seq"), None)
+        return cls(list(header.columns.items()), seq_col, form.section_fields(section))
+
+
 class _TableReader:
     def __init__(self, table: Table, form: FormDef, ctx: normalise.Context, found: Found, file: str) -> None:
         self.table, self.form, self.ctx, self.found, self.file = table, form, ctx, found, file
         self.keys = _Keys(form.fields)
         self.section: Section | None = _context_section(table, form)
         self.header: locate.Header | None = None
+        self.body: _Body | None = None
         self.search_until = _SEARCH_ROWS
         self.warned_columns: set[int] = set()
 
@@ -103,34 +118,36 @@ class _TableReader:
             if self.section is None or (self.header is not None and not repeated):
                 self.section = _pick_section(header, self.form, self.found)
         self.header = header
+        self.body = _Body.of(header, self.form, self.section)
         if self.section is not None and self.section.key not in self.found.sections_seen:
             self.found.sections_seen.append(self.section.key)
 
     def _data(self, r: int, row: list[Cell]) -> None:
-        assert self.header is not None
-        seq_col = next((c for c, f in self.header.columns.items() if f.id == "seq"), None)
-        kind = classify(row, r, seq_col)
-        if kind is not Kind.DATA:
-            return
-        cells = {f.id: row[c] for c, f in self.header.columns.items() if c < len(row)}
+        assert self.header is not None and self.body is not None
+        body = self.body
         own = own_cells(row, r)
-        if not any(c in self.header.columns for c, _cell in own):
+        if kind_of(own, body.seq_col) is not Kind.DATA:
+            return
+        width = len(row)
+        cells = {f.id: row[c] for c, f in body.columns if c < width}
+        unmapped = [(c, cell) for c, cell in own if c not in self.header.columns]
+        if len(unmapped) == len(own):
             self.found.issues.append(self.ctx.issue("skipped-row", own[0][1], None, " ".join(x.text for _c, x in own)))
             return
-        self._warn_unmapped(own)
-        fields = self.form.section_fields(self.section)
-        anchor = key_cell(self.form, fields, cells) or own[0][1]
-        result = normalise.row(cells, fields, self.ctx, anchor=anchor)
+        if unmapped:
+            self._warn_unmapped(unmapped)
+        anchor = key_cell(self.form, body.fields, cells) or own[0][1]
+        result = normalise.row(cells, body.fields, self.ctx, anchor=anchor)
         self.found.records.append(
             record(self.file, self.ctx.unit, self.section.key if self.section else None, result, anchor)
         )
         self.found.issues.extend(result.issues)
 
-    def _warn_unmapped(self, own: list[tuple[int, Cell]]) -> None:
+    def _warn_unmapped(self, unmapped: list[tuple[int, Cell]]) -> None:
         assert self.header is not None
         head = self.table.rows[self.header.row]
-        for c, cell in own:
-            if c in self.header.columns or c in self.warned_columns or c >= len(head) or not head[c].text:
+        for c, cell in unmapped:
+            if c in self.warned_columns or c >= len(head) or not head[c].text:
                 continue
             self.warned_columns.add(c)
             self.found.issues.append(self.ctx.issue("unmapped-column", cell, None, head[c].text.strip(), where=c + 1))

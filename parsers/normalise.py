@@ -50,16 +50,22 @@ def _is_future(value: object, f: FieldDef, today: date) -> bool:
 def value(
     raw: object, f: FieldDef, cell: Cell, ctx: Context, blank_is_zero: bool = False
 ) -> tuple[object, list[Issue]]:
-    choices = ctx.form.choices.get(f.choices or "", ())
-    result = normalise(raw, f, choices, blank_is_zero)
     issues: list[Issue] = []
+    return _value(raw, f, cell, ctx, blank_is_zero, issues), issues
+
+
+def _value(raw: object, f: FieldDef, cell: Cell, ctx: Context, blank_is_zero: bool, issues: list[Issue]) -> object:
+    """`value`, adding its issues to the caller's list: a row has one list, not one per cell."""
+    kind = f.type
+    choices = ctx.form.choices.get(f.choices or "", ()) if kind == "choice" else ()
+    result = normalise(raw, f, choices, blank_is_zero)
     if result.code:
         issues.append(
             ctx.issue(result.code, cell, f, raw if not isinstance(raw, str) else raw.strip(), hint=result.hint)
         )
-    elif _is_future(result.value, f, ctx.today):
+    elif kind == "date" and _is_future(result.value, f, ctx.today):
         issues.append(ctx.issue("future-date", cell, f, result.value))
-    return result.value, issues
+    return result.value
 
 
 def row(
@@ -73,18 +79,20 @@ def row(
     values: dict[str, object] = {}
     issues: list[Issue] = []
     for f in fields:
-        cell = cells.get(f.id)
-        raw = cell.value if cell else None
+        fid = f.id
+        cell = cells.get(fid)
         if cell is None and not blank_is_zero:
-            values[f.id] = None
-        else:
-            values[f.id], found = value(raw, f, cell or anchor, ctx, blank_is_zero)  # type: ignore[arg-type]
-            issues.extend(found)
+            values[fid] = None
+            if f.required:
+                issues.append(ctx.issue("missing-required", anchor, f))
+            continue
+        raw = None if cell is None else cell.value
+        at = anchor if cell is None else cell
+        values[fid] = _value(raw, f, at, ctx, blank_is_zero, issues)  # type: ignore[arg-type]
         if f.required and is_blank(raw):
-            issues.append(ctx.issue("missing-required", cell or anchor, f))
-    for fid, cell in cells.items():
-        if fid not in values and not is_blank(cell.value):
-            f = ctx.form.field(fid)
-            values[fid], found = value(cell.value, f, cell, ctx, blank_is_zero)
-            issues.extend(found)
+            issues.append(ctx.issue("missing-required", at, f))
+    if not values.keys() >= cells.keys():  # cells of fields outside `fields` (rare): normalised too
+        for fid, cell in cells.items():
+            if fid not in values and not is_blank(cell.value):
+                values[fid] = _value(cell.value, ctx.form.field(fid), cell, ctx, blank_is_zero, issues)
     return Row(values, cells, issues)

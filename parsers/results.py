@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from datetime import datetime
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
 from forms.issues import Issue
 
 FileStatus = Literal["merged", "superseded", "failed", "unrecognized"]
+M = TypeVar("M", bound=BaseModel)
+_set = object.__setattr__
+
+
+def construct(cls: type[M], fields: dict[str, object], fields_set: set[str]) -> M:
+    """`cls.model_construct(fields_set, **fields)` for a model given every field, with no aliases, extra fields,
+    private attributes or post-init (Record, Source): the instance state model_construct sets, without its walk
+    over every field's aliases and defaults — a third of the cost of building a record.
+    tests/parsers/test_extract.py holds the two to the same state."""
+    model = cls.__new__(cls)
+    _set(model, "__dict__", fields)
+    _set(model, "__pydantic_fields_set__", fields_set)
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
 
 
 class Source(BaseModel):
@@ -18,13 +34,71 @@ class Source(BaseModel):
     cell: str
 
 
+class RowLocations(Mapping[str, str]):
+    """`Record.cells` of a record read from one spreadsheet row, kept small.
+
+    A dict of six location strings cost ~600 bytes a record — 36 MB in a 60,000-record merge, pickled once
+    more from every worker process. Here a record keeps its sheet and row; the layout, (field id, piece,
+    on_row) per field, is shared by the records of a table: an on-row piece is column letters and the
+    location is `{sheet}!{letters}{row}`; any other piece (a merged cell's origin) is the location itself.
+    """
+
+    __slots__ = ("_layout", "_row", "_sheet")
+
+    def __init__(self, sheet: str, row: str, layout: tuple[tuple[str, str, bool], ...]) -> None:
+        self._sheet, self._row, self._layout = sheet, row, layout
+
+    def __getitem__(self, field: str) -> str:
+        for fid, piece, on_row in self._layout:
+            if fid == field:
+                return f"{self._sheet}!{piece}{self._row}" if on_row else piece
+        raise KeyError(field)
+
+    def __iter__(self) -> Iterator[str]:
+        return (fid for fid, _piece, _on_row in self._layout)
+
+    def __len__(self) -> int:
+        return len(self._layout)
+
+    def __reduce__(self) -> tuple[type[RowLocations], tuple[str, str, tuple[tuple[str, str, bool], ...]]]:
+        return RowLocations, (self._sheet, self._row, self._layout)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
 class Record(BaseModel):
     unit: str | None
     section: str | None = None
     values: dict[str, object]
     source: Source
-    # Where each value came from, field id -> location; used to annotate returns and place issues.
-    cells: dict[str, str] = Field(default_factory=dict, exclude=True)
+    # Where each value came from, field id -> location; used to annotate returns and place issues. A dict, or
+    # RowLocations for records the parsers read from a spreadsheet row.
+    cells: Mapping[str, str] = Field(default_factory=dict, exclude=True)
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # A flat tuple instead of pydantic's state dicts for the record and its source: worker processes send
+        # every record of a batch to the parent (60,000 in a big merge), and this halves the pickling.
+        # tests/parsers/test_extract.py checks that it carries every field.
+        f, source = self.__dict__, self.__dict__["source"]
+        where = (source.file, source.sheet, source.cell, source.__pydantic_fields_set__)
+        return _record, (f["unit"], f["section"], f["values"], f["cells"], self.__pydantic_fields_set__, *where)
+
+
+def _record(
+    unit: str | None,
+    section: str | None,
+    values: dict[str, object],
+    cells: Mapping[str, str],
+    fields_set: set[str],
+    file: str,
+    sheet: str,
+    cell: str,
+    source_set: set[str],
+) -> Record:
+    source = construct(Source, {"file": file, "sheet": sheet, "cell": cell}, source_set)
+    fields = {"unit": unit, "section": section, "values": values, "source": source, "cells": cells}
+    return construct(Record, fields, fields_set)
 
 
 class FileReport(BaseModel):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from enum import Enum
 
-from forms.types import is_blank, is_placeholder, squash
+from forms.types import is_placeholder, squash, to_text
 from parsers.cells import Cell
 
 # Notes and signature lines under a table: 填表说明：… / 注：… / 填报人：张三  联系电话：…
@@ -37,11 +37,11 @@ def own_cells(row: Sequence[Cell], r: int) -> list[tuple[int, Cell]]:
     """
     out: list[tuple[int, Cell]] = []
     for c, cell in enumerate(row):
-        if is_blank(cell.value):
+        value = cell.value
+        # is_blank() inlined: this runs for every cell of every body row.
+        if value is None or (isinstance(value, str) and not value.strip()):
             continue
-        if cell.merged and cell.origin is not None and cell.origin[0] != r:
-            continue
-        if cell.merged and cell.origin is not None and cell.origin[1] != c:
+        if cell.merged and cell.origin is not None and cell.origin != (r, c):
             continue
         out.append((c, cell))
     return out
@@ -53,15 +53,21 @@ def is_total_text(text: str) -> bool:
 
 
 def classify(row: Sequence[Cell], r: int, seq_col: int | None = None) -> Kind:
-    own = own_cells(row, r)
+    return kind_of(own_cells(row, r), seq_col)
+
+
+def kind_of(own: Sequence[tuple[int, Cell]], seq_col: int | None = None) -> Kind:
+    """`classify` for a row whose own cells the caller already has."""
     if not own:
         return Kind.BLANK
-    texts = [cell.text.strip() for _c, cell in own]
+    # cell.text without its two calls for the common case, a str (to_text returns it as it is).
+    texts = [(v if type(v := cell.value) is str else to_text(v)).strip() for _c, cell in own]
     if ("：" in texts[0] or ":" in texts[0]) and _NOTE.match(squash(texts[0])):
         return Kind.NOTE
-    if any(is_total_text(t) for t in texts):
+    # One scan of the joined row rules out the common case (no 计 anywhere) before any per-cell check.
+    if "计" in "".join(texts) and any(is_total_text(t) for t in texts):
         return Kind.SUBTOTAL
-    rest = [t for (c, _cell), t in zip(own, texts, strict=True) if c != seq_col]
+    rest = texts if seq_col is None else [t for (c, _cell), t in zip(own, texts, strict=True) if c != seq_col]
     if all(is_placeholder(t) for t in rest):
         return Kind.PLACEHOLDER
     return Kind.DATA

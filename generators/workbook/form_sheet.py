@@ -8,7 +8,8 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from forms.model import FieldDef, FormDef
-from generators.workbook.styles import Styles, print_setup, write_value
+from generators.workbook.rows import RowWriter
+from generators.workbook.styles import Styles, print_setup
 from parsers.results import FormResult, Record
 
 UNIT_HEADER = "填报单位"
@@ -36,10 +37,13 @@ def _header(sheet: Worksheet, row: int, fields: list[FieldDef], styles: Styles) 
     sheet.set_row(row, 30)
 
 
-def _record_row(sheet: Worksheet, row: int, rec: Record, fields: list[FieldDef], styles: Styles) -> None:
-    sheet.write_string(row, 0, rec.unit or "（未知单位）", styles.text)
-    for col, f in enumerate(fields, start=1):
-        write_value(sheet, row, col, rec.values.get(f.id), styles, decimal=f.type == "decimal")
+def _rows(sheet: Worksheet, fields: list[FieldDef], styles: Styles) -> RowWriter:
+    return RowWriter(sheet, styles, [False, *(f.type == "decimal" for f in fields)])
+
+
+def _record_row(rows: RowWriter, row: int, rec: Record, fields: list[FieldDef]) -> None:
+    values = rec.values
+    rows.write(row, [rec.unit or "（未知单位）", *[values.get(f.id) for f in fields]])
 
 
 def _sum_row(
@@ -56,9 +60,10 @@ def _matrix(sheet: Worksheet, row: int, result: FormResult, fields: list[FieldDe
     by_unit: dict[str | None, list[Record]] = {}
     for rec in result.records:
         by_unit.setdefault(rec.unit, []).append(rec)
+    rows = _rows(sheet, fields, styles)
     for unit, records in by_unit.items():
         for rec in records:
-            _record_row(sheet, row, rec, fields, styles)
+            _record_row(rows, row, rec, fields)
             row += 1
         _sum_row(sheet, row, f"{unit or '未知单位'} 小计", records, fields, (styles.subtotal, styles.subtotal_decimal))
         row += 1
@@ -70,6 +75,7 @@ def _listing(
     sheet: Worksheet, row: int, form: FormDef, result: FormResult, fields: list[FieldDef], styles: Styles
 ) -> int:
     sections = form.sections or (None,)
+    rows = _rows(sheet, fields, styles)
     for section in sections:
         key = section.key if section else None
         records = [r for r in result.records if r.section == key]
@@ -77,7 +83,7 @@ def _listing(
             sheet.merge_range(row, 0, row, len(fields), f"{section.heading}（{len(records)}条）", styles.heading)
             row += 1
         for rec in records:
-            _record_row(sheet, row, rec, fields, styles)
+            _record_row(rows, row, rec, fields)
             row += 1
     return row
 

@@ -16,7 +16,6 @@ from parsers.readers.office import Target, convert
 from parsers.readers.pdf import read_pdf
 from parsers.readers.sniff import sniff, text_head
 from parsers.readers.spreadsheet import CalamineFailed, read_workbook
-from parsers.readers.word import read_docx
 from parsers.readers.xls_extent import check_extents as check_xls_extents
 from parsers.readers.xlsx_extent import check_extents
 from parsers.readers.zipguard import MARKERS, open_zip
@@ -102,6 +101,14 @@ def _package_kind(archive: zipfile.ZipFile) -> str:
     if "OFD.xml" in names:
         return "OFD版式文件"
     return "压缩包（其中没有Excel或Word文件）"
+
+
+def read_docx(data: bytes, name: str) -> Document:
+    # Imported on first use: python-docx takes 25 ms to import, in every worker process, and most batches
+    # hold no Word file at all.
+    from parsers.readers.word import read_docx as read
+
+    return read(data, name)
 
 
 def _start(archive: zipfile.ZipFile, member: str) -> str:

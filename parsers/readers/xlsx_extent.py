@@ -48,13 +48,16 @@ def check_extents(archive: zipfile.ZipFile) -> None:
 def _written_area(data: bytes) -> int | None:
     """The bounding box of every cell written with a ref, or None when that cannot settle it: a cell
     without a ref, or an area over the limit (it may count styled empty cells, which calamine skips)."""
+    if b"<c" not in data and b":c" not in data:
+        return 0  # both patterns need one of these: the part has no cell tags (shared strings, rels, …)
     refs = _CELL_REF.findall(data)
     if len(refs) != len(_CELL_TAG.findall(data)):
         return None
     if not refs:
         return 0
-    rows = [int(row) for _, row in refs]
-    columns = [_column(letters.decode() + "1", -1) for letters in set(letters for letters, _ in refs)]
+    letters, numbers = zip(*refs, strict=True)
+    rows = list(map(int, numbers))
+    columns = [_column(col.decode() + "1", -1) for col in set(letters)]
     area = (max(rows) - min(rows) + 1) * (max(columns) - min(columns) + 1)
     return area if area <= MAX_CELLS else None
 

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from cli_run import ROOT
 from openpyxl import load_workbook
 
 SAMPLES = ROOT / "samples"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from cli_run import ROOT
 from python_calamine import CalamineWorkbook
 
 CAMPAIGN = ROOT / "samples" / "campaign"
@@ -16,7 +16,7 @@ TRUTH = yaml.safe_load((CAMPAIGN / "expected.yaml").read_text(encoding="utf-8"))
 
 @pytest.fixture(scope="module")
 def merged(tmp_path_factory):
-    from conftest import run
+    from cli_run import run
 
     out = tmp_path_factory.mktemp("merge")
     done = run(

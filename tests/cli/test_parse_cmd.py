@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT
+from cli_run import ROOT
 
 HOSTILE = sorted((ROOT / "samples" / "hostile").iterdir())
 

@@ -77,7 +77,13 @@ def page(browser: Browser, site: Site) -> Iterator[Page]:
     context.close()
 
 
-def login(page: Page, site: Site) -> str:
+@pytest.fixture
+def login():
+    """Log a new clerk in on a page: `login(page, site)` -> the clerk's name."""
+    return log_in
+
+
+def log_in(page: Page, site: Site) -> str:
     name = site.add_clerk()
     page.goto("/")
     page.fill("input[name=username]", name)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import openpyxl
 import yaml
-from conftest import login
 from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -31,7 +30,7 @@ def create_campaign(page: Page, site, title: str) -> str:
     return page.url.rsplit("/", 1)[0]
 
 
-def test_clerk_day(page: Page, site):
+def test_clerk_day(page: Page, site, login):
     page.goto("/")
     expect(page).to_have_url(f"{site.url}/login?next=/")
     site.shot(page, "00-login")
@@ -91,7 +90,7 @@ def test_clerk_day(page: Page, site):
     site.shot(page, "10-audit")
 
 
-def test_drag_and_drop_fills_the_file_input(page: Page, site):
+def test_drag_and_drop_fills_the_file_input(page: Page, site, login):
     login(page, site)
     create_campaign(page, site, "拖放测试")
     page.click("text=上传报表 >> nth=0")
@@ -109,7 +108,7 @@ def test_drag_and_drop_fills_the_file_input(page: Page, site):
     assert page.eval_on_selector("input[type=file]", "i => i.files.length") == 2
 
 
-def test_unit_link_page_uploads_without_login(page: Page, site, browser):
+def test_unit_link_page_uploads_without_login(page: Page, site, browser, login):
     login(page, site)
     create_campaign(page, site, "单位链接测试")
     link = page.locator("[data-copy]").first.get_attribute("data-copy")
