@@ -30,6 +30,13 @@ def _field_for(label: str, fields: Sequence[FieldDef]) -> FieldDef | None:
     return next((f for f in fields if flat in f.labels), None)
 
 
+def _unwrap(value: str) -> str:
+    """A meta line inside brackets (联络员统计表（填报单位：东胜区）) leaves a closing bracket on its value."""
+    while value and value[-1] in ")）】]" and not any(o in value for o in "(（【["):
+        value = value[:-1].rstrip()
+    return value
+
+
 def scan_line(line: str, fields: Sequence[FieldDef]) -> dict[str, tuple[str, int]]:
     """`label：value` pairs in one line of text -> {field id: (value, start offset)}; empty values skipped."""
     pattern = _pattern(fields)
@@ -39,7 +46,7 @@ def scan_line(line: str, fields: Sequence[FieldDef]) -> dict[str, tuple[str, int
     found: dict[str, tuple[str, int]] = {}
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
-        value = line[m.end() : end].strip(" \t\u3000_＿")
+        value = _unwrap(line[m.end() : end].strip(" \t\u3000_＿"))
         f = _field_for(m.group("label"), fields)
         if f is not None and value and f.id not in found:
             found[f.id] = (value, m.start())

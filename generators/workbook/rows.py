@@ -26,6 +26,7 @@ from generators.workbook.styles import Styles, write_value
 _SPECIAL = re.compile(r"[&<>\x00-\x08\x0b-\x1f]|_x")
 # xlsxwriter converts numbers to float to test for NaN: an int beyond float range must fail there, not here.
 _HUGE = 10**300
+_TEXT, _BLANK, _INTEGER, _DECIMAL = range(4)  # the kinds of plain cell
 
 
 class RowWriter:
@@ -44,6 +45,7 @@ class RowWriter:
             and len(decimal) <= sheet.xls_colmax
         )
         self.longest = sheet.xls_strmax // 2  # xlsxwriter measures (and may cut) only strings longer than this
+        self.templates: dict[tuple[int, ...], str] = {}  # row XML by the kinds of its cells
 
     def write(self, row: int, values: Sequence[object]) -> None:
         sheet = self.sheet
@@ -82,30 +84,54 @@ class RowWriter:
             write_value(self.sheet, row, col, value, self.styles, decimal=self.decimal[col])
 
     def _xml(self, row: int, values: Sequence[object]) -> str | None:
-        """The row's XML, or None if any cell needs xlsxwriter's own handling.
-
-        Format indexes are taken cell by cell in column order: xlsxwriter numbers formats by first use, and
-        this is the order in which it would use them.
-        """
+        """The row's XML, or None if any cell needs xlsxwriter's own handling."""
         number = row + 1
-        text, numbers = self.styles.text, (self.styles.integer, self.styles.decimal)
-        parts = [f'<row r="{number}">']
-        for start, value, decimal in zip(self.starts, values, self.decimal, strict=False):
+        kinds: list[int] = []
+        args: list[object] = [number]
+        texts: list[str] = []
+        for value, decimal in zip(values, self.decimal, strict=False):
             kind = type(value)
+            args.append(number)
             if kind is str:
                 # strip() leaves a string without edge whitespace as it is: no "preserve" attribute needed.
-                if len(value) > self.longest or len(value.strip()) != len(value) or _SPECIAL.search(value):
+                if len(value) > self.longest or len(value.strip()) != len(value):
                     return None
-                xf = _xf(text)
-                parts.append(f'{start}{number}" s="{xf}" t="inlineStr"><is><t>{value}</t></is></c>')
+                kinds.append(_TEXT)
+                args.append(value)
+                texts.append(value)
             elif value is None or kind is bool:
-                parts.append(f'{start}{number}" s="{_xf(text)}"/>')
+                kinds.append(_BLANK)
             elif (kind is int and -_HUGE < value < _HUGE) or (kind is float and math.isfinite(value)):
-                parts.append(f'{start}{number}" s="{_xf(numbers[decimal])}"><v>{value:.16G}</v></c>')
+                kinds.append(_DECIMAL if decimal else _INTEGER)
+                args.append(format(value, ".16G"))
             else:
                 return None
+        # One search over the row: a tab neither matches nor completes a match.
+        if texts and _SPECIAL.search("\t".join(texts)):
+            return None
+        key = tuple(kinds)
+        template = self.templates.get(key) or self._template(key)
+        return template % tuple(args)
+
+    def _template(self, kinds: tuple[int, ...]) -> str:
+        """The XML of a row whose cells are of these kinds, with %s for the row number and the values.
+
+        Format indexes are taken cell by cell in column order, when a kind of row first appears: xlsxwriter
+        numbers formats by first use, and this is the order in which it would use them.
+        """
+        styles = self.styles
+        parts = ['<row r="%s">']
+        for start, kind in zip(self.starts, kinds, strict=False):
+            if kind == _TEXT:
+                parts.append(f'{start}%s" s="{_xf(styles.text)}" t="inlineStr"><is><t>%s</t></is></c>')
+            elif kind == _BLANK:
+                parts.append(f'{start}%s" s="{_xf(styles.text)}"/>')
+            else:
+                fmt = styles.decimal if kind == _DECIMAL else styles.integer
+                parts.append(f'{start}%s" s="{_xf(fmt)}"><v>%s</v></c>')
         parts.append("</row>")
-        return "".join(parts)
+        self.templates[kinds] = template = "".join(parts)
+        return template
 
 
 def _xf(fmt: Format) -> int:

@@ -22,6 +22,7 @@ ROWS: list[list[object]] = [
     [date(2024, 5, 10), Decimal("1.25"), "正常", "x" * 16383, "y" * 16384, "z" * 40000],
     ["<r><t>富文本</t></r>", "&amp;", "emoji😀", "\u3000全角空格", "全角空格\u3000", "\x00"],
     ["仅一格"],
+    ["100%", "%s%d", "%(n)s", "{0}", "50 % 折", None],
     [],
 ]
 DECIMAL = [False, True, False, True, False, True]
@@ -86,5 +87,5 @@ def test_plain_rows_take_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(RowWriter, "_through_api", through_api)
     _book(True, ROWS)
-    # Sheet rows: ROWS start at row 2, a heading takes row 5; row 7 has a height of its own.
-    assert slow == [3, 4, 6, 7, 9, 10, 12]
+    # Sheet rows: ROWS start at row 2, a heading takes row 5; row 7 has a height of its own; the last row is empty.
+    assert slow == [3, 4, 6, 7, 9, 10, 13]

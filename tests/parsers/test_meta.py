@@ -28,3 +28,10 @@ def test_empty_label_cell_does_not_take_the_next_label(registry: FormRegistry) -
     fields = registry.get("institution-roster").meta
     table = sheet([["所在旗区：", None, "上报时间：2024年5月10日"]])
     assert meta.scan_cells(table.rows, fields) == {"reported_on": "2024年5月10日"}
+
+
+def test_meta_inside_brackets_loses_the_closing_bracket(registry: FormRegistry) -> None:
+    fields = registry.get("liaison-roster").meta
+    found = meta.scan_line("联络员统计表（填报单位：东胜区）", fields)
+    assert found["unit"][0] == "东胜区"
+    assert meta.scan_line("填报单位：鄂尔多斯市（东胜区）", fields)["unit"][0] == "鄂尔多斯市（东胜区）"
