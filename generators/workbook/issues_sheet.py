@@ -5,7 +5,7 @@ from __future__ import annotations
 from xlsxwriter.workbook import Workbook
 
 from forms.loader import FormRegistry
-from generators.workbook.styles import Styles, print_setup, row_height
+from generators.workbook.styles import Styles, header_row, print_setup, row_height
 from parsers.results import Result
 
 HEADERS = ("级别", "单位", "报表", "文件", "位置", "栏目", "填报内容", "问题说明", "代码")
@@ -28,9 +28,7 @@ def _label(registry: FormRegistry, form_id: str | None, field_id: str | None) ->
 def write_issues_sheet(book: Workbook, styles: Styles, result: Result, registry: FormRegistry) -> None:
     sheet = book.add_worksheet("问题清单")
     sheet.merge_range(0, 0, 0, len(HEADERS) - 1, f"问题清单（共 {len(result.issues)} 条）", styles.title)
-    for col, (header, width) in enumerate(zip(HEADERS, WIDTHS, strict=True)):
-        sheet.write_string(1, col, header, styles.header)
-        sheet.set_column(col, col, width)
+    header_row(sheet, styles, 1, HEADERS, WIDTHS)
     titles = {fid: fr.title for fid, fr in result.forms.items()}
     for r, i in enumerate(result.issues, start=2):
         values = (

@@ -7,7 +7,7 @@ from datetime import date
 
 from xlsxwriter.workbook import Workbook
 
-from generators.workbook.styles import Styles, print_setup
+from generators.workbook.styles import Styles, header_row, print_setup
 from parsers.results import FileReport, Result
 
 HEADERS = ("单位", "报表", "状态", "文件", "上报时间", "记录数", "错误数", "警告数")
@@ -67,9 +67,7 @@ def _rows(result: Result, deadline: date | None) -> list[tuple]:
 def write_status_sheet(book: Workbook, styles: Styles, result: Result, deadline: date | None) -> None:
     sheet = book.add_worksheet("报送情况")
     sheet.merge_range(0, 0, 0, len(HEADERS) - 1, "报送情况", styles.title)
-    for col, (header, width) in enumerate(zip(HEADERS, WIDTHS, strict=True)):
-        sheet.write_string(1, col, header, styles.header)
-        sheet.set_column(col, col, width)
+    header_row(sheet, styles, 1, HEADERS, WIDTHS)
     marks = {
         "缺报": styles.error,
         "有错误": styles.error,

@@ -56,3 +56,10 @@ def row_height(values: tuple[str, ...], widths: tuple[int, ...], line: float = 1
     """Excel does not grow rows for wrapped text it did not lay out itself: size them from the longest cell."""
     lines = max((-(-display_width(v) // max(w - 1, 1)) for v, w in zip(values, widths, strict=True)), default=1)
     return max(1, lines) * line + 3
+
+
+def header_row(sheet: Worksheet, styles: Styles, row: int, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
+    """A plain list sheet's header row, with each column's width."""
+    for col, (header, width) in enumerate(zip(headers, widths, strict=True)):
+        sheet.write_string(row, col, header, styles.header)
+        sheet.set_column(col, col, width)

@@ -5,15 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from parsers.cells import Cell, Document, Table
-
-
-def _col(c: int) -> str:
-    name = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        name = chr(65 + rem) + name
-    return name
+from parsers.readers.grid import excel_column
 
 
 def sheet(
@@ -22,7 +14,7 @@ def sheet(
     """A spreadsheet-like Table from plain values; merges are (r0, c0, r1, c1) inclusive, 0-based."""
     width = max(len(r) for r in rows)
     grid = [
-        [Cell(row[c] if c < len(row) else None, name, f"{_col(c)}{r + 1}") for c in range(width)]
+        [Cell(row[c] if c < len(row) else None, name, f"{excel_column(c)}{r + 1}") for c in range(width)]
         for r, row in enumerate(rows)
     ]
     for r0, c0, r1, c1 in merges:
