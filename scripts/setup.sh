@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# Set up huizong on a fresh Debian/Ubuntu machine: system packages (fonts, LibreOffice, poppler, Chromium),
-# then a virtual environment with the locked Python dependencies. Safe to run again: it skips what is there.
+# Set up huizong on a fresh Debian/Ubuntu machine: system packages (fonts, LibreOffice, poppler), then a virtual
+# environment with the locked Python dependencies. Safe to run again: it skips what is there.
+#   ./scripts/setup.sh          what a clerk's machine needs (requirements.lock)
+#   ./scripts/setup.sh --dev    plus what only the tests need: Chromium, test tools (requirements-dev.lock)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEBIAN_PACKAGES=(
   fonts-noto-cjk texlive-lang-chinese libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0
-  poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui chromium
+  poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
 )
+LOCK=requirements.lock
+if [ "${1:-}" = "--dev" ]; then
+  DEBIAN_PACKAGES+=(chromium)
+  LOCK=requirements-dev.lock
+fi
 
 missing=()
 if command -v dpkg >/dev/null 2>&1; then
@@ -27,6 +34,6 @@ PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
+.venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r "$LOCK"
 .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
 echo "环境已就绪：.venv/bin/huizong"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Set up everything the tests need, then lint and run the whole test suite.
+# Set up everything the tests need (the clerk's set-up plus Chromium and the test tools), then lint and run the
+# whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh
+./scripts/setup.sh --dev
 .venv/bin/ruff check .
 .venv/bin/python -m pytest "$@"
