@@ -1,5 +1,5 @@
 """List layout: one record per row under a header row, possibly in sections (heading rows, one table or one
-sheet per section)."""
+sheet per section). The data ends where the data ends: a 合计, a footer, or another table's title and header."""
 
 from __future__ import annotations
 
@@ -8,13 +8,32 @@ from dataclasses import dataclass, field
 
 from forms.issues import Issue
 from forms.model import FieldDef, FormDef, Section
-from parsers import labels, locate, normalise
+from parsers import columns, labels, locate, normalise, tables
 from parsers.cells import Cell, Document, Table
 from parsers.extract import key_cell, record
 from parsers.results import Record
-from parsers.rows import Kind, kind_of, own_cells
+from parsers.rows import (
+    Kind,
+    heading_text,
+    is_column_numbers,
+    is_header_like,
+    is_spanning,
+    is_title_row,
+    kind_of,
+    own_cells,
+)
 
 _SEARCH_ROWS = 30  # a header is looked for this far below a table's start or a section heading
+_LOOKAHEAD = 3  # a title's header follows within this many rows
+
+
+@dataclass(slots=True)
+class Used:
+    """One header the records were read under, for the clerk's summary: 工作表“Sheet1”第3行."""
+
+    table: str
+    where: str
+    records: int = 0
 
 
 @dataclass(slots=True)
@@ -22,6 +41,8 @@ class Found:
     records: list[Record] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     sections_seen: list[str] = field(default_factory=list)
+    used: list[Used] = field(default_factory=list)
+    fuzzy_seen: set[tuple[str, str]] = field(default_factory=set)  # (column label, field id): once per file
 
 
 class _Keys:
@@ -67,49 +88,69 @@ def _pick_section(header: locate.Header, form: FormDef, found: Found) -> Section
     return next((s for s in form.sections if s.key not in found.sections_seen), by_fields)
 
 
-@dataclass(slots=True)
-class _Body:
-    """What every body row under one header shares, worked out once per header rather than once per row."""
-
-    columns: list[tuple[int, FieldDef]]
-    seq_col: int | None
-    fields: tuple[FieldDef, ...]
-
-    @classmethod
-    def of(cls, header: locate.Header, form: FormDef, section: Section | None) -> _Body:
-        seq_col = next((c for c, f in header.columns.items() if f.id == "seq"), None)
-        return cls(list(header.columns.items()), seq_col, form.section_fields(section))
-
-
 class _TableReader:
     def __init__(self, table: Table, form: FormDef, ctx: normalise.Context, found: Found, file: str) -> None:
         self.table, self.form, self.ctx, self.found, self.file = table, form, ctx, found, file
         self.keys = _Keys(form.fields)
         self.section: Section | None = _context_section(table, form)
         self.header: locate.Header | None = None
-        self.body: _Body | None = None
+        self.body: columns.Body | None = None
         self.search_until = _SEARCH_ROWS
-        self.warned_columns: set[int] = set()
+        self.closed = False  # after a 合计: footers only, until a new header or heading
+        self.foreign: int | None = None  # first row of another table standing in this one
+        self.used: Used | None = None
 
     def run(self) -> None:
         r = 0
         rows = self.table.rows
         while r < len(rows):
             r = self._step(r, rows[r])
+        self._end_foreign(len(rows))
 
     def _step(self, r: int, row: list[Cell]) -> int:
         heading = locate.heading_row(row, r, self.form)
         if heading is not None:
-            self.section, self.header, self.search_until = heading, None, r + _SEARCH_ROWS
+            self._end_foreign(r)
+            self.section, self.header, self.search_until, self.closed = heading, None, r + _SEARCH_ROWS, False
             return r + 1
         if (self.header is None and r <= self.search_until) or self.keys.looks_like_header(row):
             header = locate.header_at(self.table, r, self.form.fields)
             if header is not None:
+                self._end_foreign(r)
                 self._start(header)
                 return header.body
+        if self.foreign is not None:
+            return r + 1
+        own = own_cells(row, r)
+        if is_title_row(row, r, own) and self._starts_foreign(r):
+            self.foreign, self.header, self.search_until = r, None, r + _SEARCH_ROWS
+            return r + 1
         if self.header is not None:
-            self._data(r, row)
+            self._data(r, row, own)
         return r + 1
+
+    def _starts_foreign(self, r: int) -> bool:
+        """A title followed by a header of another table (逐台检查登记表 / 序号 检查项目 …)."""
+        text = next(c.text for c in self.table.rows[r] if c.text)
+        if locate.section_named(text, self.form) or any(labels.key(t) in labels.key(text) for t in self.form.titles):
+            return False
+        rows = self.table.rows
+        for n in range(r + 1, min(r + 1 + _LOOKAHEAD, len(rows))):
+            own = own_cells(rows[n], n)
+            if own:
+                return is_header_like(own) and locate.header_at(self.table, n, self.form.fields) is None
+        return False
+
+    def _end_foreign(self, boundary: int) -> None:
+        if self.foreign is None:
+            return
+        end = tables.last_filled(self.table, self.foreign, boundary)
+        at, where = tables.span(self.table, self.foreign, end)
+        title = next(c.text for c in self.table.rows[self.foreign] if c.text).split("\n", 1)[0]
+        self.found.issues.append(
+            normalise.table_issue(self.ctx, at, f"{where}（“{title}”）", "（其标题和表头都不是本表的）")
+        )
+        self.foreign = None
 
     def _start(self, header: locate.Header) -> None:
         if self.form.sections:
@@ -117,40 +158,48 @@ class _TableReader:
             # A second header with other columns and no heading between starts another section.
             if self.section is None or (self.header is not None and not repeated):
                 self.section = _pick_section(header, self.form, self.found)
-        self.header = header
-        self.body = _Body.of(header, self.form, self.section)
+        self.header, self.closed = header, False
+        self.body = columns.Body.of(self.table, header, self.form, self.section, self.ctx, self.found.fuzzy_seen)
+        self.found.issues.extend(self.body.issues)
+        first = self.table.rows[header.row][0]
+        self.used = Used(self.table.name, columns.header_place(first))
+        self.found.used.append(self.used)
         if self.section is not None and self.section.key not in self.found.sections_seen:
             self.found.sections_seen.append(self.section.key)
 
-    def _data(self, r: int, row: list[Cell]) -> None:
-        assert self.header is not None and self.body is not None
+    def _data(self, r: int, row: list[Cell], own: list[tuple[int, Cell]]) -> None:
+        assert self.header is not None and self.body is not None and self.used is not None
         body = self.body
-        own = own_cells(row, r)
-        if kind_of(own, body.seq_col) is not Kind.DATA:
+        kind = kind_of(own, body.seq_col)
+        if kind is Kind.TOTAL:
+            self.closed = True
             return
-        width = len(row)
-        cells = {f.id: row[c] for c, f in body.columns if c < width}
-        unmapped = [(c, cell) for c, cell in own if c not in self.header.columns]
-        if len(unmapped) == len(own):
-            self.found.issues.append(self.ctx.issue("skipped-row", own[0][1], None, " ".join(x.text for _c, x in own)))
+        if kind is not Kind.DATA or self._structure(r, row, own):
             return
-        if unmapped:
-            self._warn_unmapped(unmapped)
+        if self.closed or body.unplaced(own):
+            # Content after the 合计, or only in columns of no field and no label: kept in the issue.
+            text = " ".join(x.text for _c, x in own)
+            self.found.issues.append(self.ctx.issue("skipped-row", own[0][1], None, text))
+            return
+        cells = body.cells(row)
         anchor = key_cell(self.form, body.fields, cells) or own[0][1]
         result = normalise.row(cells, body.fields, self.ctx, anchor=anchor)
-        self.found.records.append(
-            record(self.file, self.ctx.unit, self.section.key if self.section else None, result, anchor)
-        )
+        section = self.section.key if self.section else None
+        self.found.records.append(record(self.file, self.ctx.unit, section, result, anchor, body.extra(row, own)))
         self.found.issues.extend(result.issues)
+        self.found.issues.extend(body.warn_unmapped(own))
+        self.used.records += 1
 
-    def _warn_unmapped(self, unmapped: list[tuple[int, Cell]]) -> None:
-        assert self.header is not None
-        head = self.table.rows[self.header.row]
-        for c, cell in unmapped:
-            if c in self.warned_columns or c >= len(head) or not head[c].text:
-                continue
-            self.warned_columns.add(c)
-            self.found.issues.append(self.ctx.issue("unmapped-column", cell, None, head[c].text.strip(), where=c + 1))
+    def _structure(self, r: int, row: list[Cell], own: list[tuple[int, Cell]]) -> bool:
+        """Rows inside the table that are not data: text merged across the width (a heading or a note), the 栏次
+        row numbering the columns, a short heading (二、接入网设备) standing alone outside the required columns."""
+        assert self.header is not None and self.body is not None
+        if len(own) == 1:
+            if is_spanning(row, r, own):
+                return True
+            col, cell = own[0]
+            return isinstance(cell.value, str) and heading_text(cell.value) and col not in self.body.required_columns
+        return r - self.header.body <= 1 and is_column_numbers(own)
 
 
 def extract(doc: Document, form: FormDef, ctx: normalise.Context) -> Found:

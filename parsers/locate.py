@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,6 +36,38 @@ def _candidates(table: Table, r: int, span: int) -> list[list[str]]:
     low = _texts(table.rows[r + 1]) if r + 1 < len(table.rows) else []
     low += [""] * (len(top) - len(low))
     return [[lo, hi + lo, hi] if lo and lo != hi else [hi] for hi, lo in zip(top, low, strict=False)]
+
+
+_CJK_BREAK = re.compile(r"(?<=[\u4e00-\u9fff（）])\s+(?=[\u4e00-\u9fff（）])")
+
+
+def joined(text: str) -> str:
+    """A header as one line: a label broken inside a cell (备案用商品名\n称) is one word again."""
+    return " ".join(_CJK_BREAK.sub("", text.strip()).split())
+
+
+def column_labels(table: Table, header: Header) -> dict[int, str]:
+    """What the header says above each column, one or two rows joined (合格 + 数量 -> 合格数量); "" for none."""
+    rows = table.rows[header.row : header.body]
+    width = max((len(r) for r in rows), default=0)
+    labels: dict[int, str] = {}
+    for c in range(width):
+        parts: list[str] = []
+        for row in rows:
+            text = joined(row[c].text) if c < len(row) else ""
+            if text and text not in parts:
+                parts.append(text)
+        labels[c] = "".join(parts)
+    return labels
+
+
+def first_header(table: Table, fields: Sequence[FieldDef], limit: int = 30) -> Header | None:
+    """The first header of these fields in a table's first rows."""
+    for r in range(min(len(table.rows), limit)):
+        header = header_at(table, r, fields)
+        if header is not None:
+            return header
+    return None
 
 
 def _enough(mapping: dict[int, FieldDef], fields: Sequence[FieldDef]) -> bool:

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from forms.model import FormDef
 from forms.types import match_choice, squash
-from parsers import locate, normalise
+from parsers import columns, locate, normalise
 from parsers.cells import Cell, Document, Table
 from parsers.extract import record
-from parsers.listing import Found
-from parsers.rows import Kind, classify, is_total_text, own_cells
+from parsers.listing import Found, Used
+from parsers.rows import Kind, is_spanning, is_total_text, kind_of, own_cells
 
 _ORDINAL = re.compile(r"^(\d+[.、．]|[（(]\d+[）)]|[一二三四五六七八九十]+、|其中[:：]?)")
 _SEARCH_ROWS = 30
@@ -29,14 +29,6 @@ def _key_column(table: Table, header: locate.Header, form: FormDef) -> int | Non
             if cell.text and match_choice(_ORDINAL.sub("", cell.text.strip()), form.rows.keys):
                 counts[c] = counts.get(c, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
-
-
-def _find_header(table: Table, form: FormDef) -> locate.Header | None:
-    for r in range(min(len(table.rows), _SEARCH_ROWS)):
-        header = locate.header_at(table, r, form.fields)
-        if header is not None:
-            return header
-    return None
 
 
 def _is_total(text: str, form: FormDef) -> bool:
@@ -59,12 +51,17 @@ class _MatrixReader:
         self.table, self.header, self.key_col, self.form, self.ctx = table, header, key_col, form, ctx
         self.found, self.file = found, file
         self.fields = tuple(f for f in form.fields if f.id != (form.rows.field if form.rows else None))
+        self.body = columns.Body.of(table, header, form, None, ctx, found.fuzzy_seen)
+        self.body.extras.pop(key_col, None)  # the row keys' column, whatever its header says
+        found.issues.extend(self.body.issues)
+        self.used = Used(table.name, columns.header_place(table.rows[header.row][0]))
+        found.used.append(self.used)
         self.total: dict[str, Cell] | None = None
 
     def run(self) -> None:
         for r in range(self.header.body, len(self.table.rows)):
             row = self.table.rows[r]
-            if classify(row, r) is Kind.NOTE or self.key_col >= len(row):
+            if self.key_col >= len(row) or kind_of(own_cells(row, r)) in (Kind.NOTE, Kind.BLANK):
                 continue
             self._row(r, row)
         rule = next((rule for rule in self.form.rules if rule.kind == "total"), None)
@@ -72,7 +69,9 @@ class _MatrixReader:
             self._check_total(rule.message, rule.severity)
 
     def _cells(self, row: list[Cell]) -> dict[str, Cell]:
-        return {f.id: row[c] for c, f in self.header.columns.items() if c < len(row) and c != self.key_col}
+        cells = self.body.cells(row)
+        cells.pop(self.form.rows.field if self.form.rows else "", None)
+        return cells
 
     def _row(self, r: int, row: list[Cell]) -> None:
         assert self.form.rows is not None
@@ -89,8 +88,9 @@ class _MatrixReader:
                 self.found.issues.append(self.ctx.issue("unknown-row", key_cell, None, "（空）"))
             return
         key = match_choice(_ORDINAL.sub("", label), self.form.rows.keys)
-        if key is None and _spans_row(row, r):
-            # A free-text line across the table (a remark, a signature) is not a row of figures.
+        if key is None and (is_spanning(row, r) or self.total is not None):
+            # A free-text line across the table (a remark, a signature), or anything but a row of the form
+            # after the 合计: not a row of figures, kept in the issue.
             self.found.issues.append(self.ctx.issue("skipped-row", key_cell, None, label))
             return
         result = normalise.row(cells, self.fields, self.ctx, blank_is_zero=True, anchor=key_cell)
@@ -98,8 +98,11 @@ class _MatrixReader:
         result.cells = {self.form.rows.field: key_cell, **cells}
         if key is None:
             self.found.issues.append(self.ctx.issue("unknown-row", key_cell, None, label))
-        self.found.records.append(record(self.file, self.ctx.unit, None, result, key_cell))
+        own = own_cells(row, r)
+        self.found.records.append(record(self.file, self.ctx.unit, None, result, key_cell, self.body.extra(row, own)))
         self.found.issues.extend(result.issues)
+        self.found.issues.extend(self.body.warn_unmapped(own))
+        self.used.records += 1
 
     def _check_total(self, message: str, severity: str) -> None:
         assert self.total is not None
@@ -127,11 +130,6 @@ class _MatrixReader:
                 )
 
 
-def _spans_row(row: list[Cell], r: int) -> bool:
-    own = own_cells(row, r)
-    return len(own) == 1 and sum(1 for c in row if c.merged and c.origin == (r, own[0][0])) > len(row) // 2
-
-
 def _fmt(number: Decimal) -> str:
     return str(int(number)) if number == number.to_integral_value() else str(number.normalize())
 
@@ -139,7 +137,7 @@ def _fmt(number: Decimal) -> str:
 def extract(doc: Document, form: FormDef, ctx: normalise.Context) -> Found:
     found = Found()
     for table in doc.tables:
-        header = _find_header(table, form)
+        header = locate.first_header(table, form.fields, _SEARCH_ROWS)
         key_col = _key_column(table, header, form) if header else None
         if header is None or key_col is None:
             continue

@@ -72,6 +72,9 @@ class Record(BaseModel):
     section: str | None = None
     values: dict[str, object]
     source: Source
+    # Columns (or `标签：值` pairs) that map to no field, label -> value as written: nothing a district wrote
+    # is dropped; the 汇总表 shows them as extra columns at the right.
+    extra: dict[str, object] = Field(default_factory=dict)
     # Where each value came from, field id -> location; used to annotate returns and place issues. A dict, or
     # RowLocations for records the parsers read from a spreadsheet row.
     cells: Mapping[str, str] = Field(default_factory=dict, exclude=True)
@@ -82,13 +85,15 @@ class Record(BaseModel):
         # tests/parsers/test_extract.py checks that it carries every field.
         f, source = self.__dict__, self.__dict__["source"]
         where = (source.file, source.sheet, source.cell, source.__pydantic_fields_set__)
-        return _record, (f["unit"], f["section"], f["values"], f["cells"], self.__pydantic_fields_set__, *where)
+        state = (f["unit"], f["section"], f["values"], f["extra"], f["cells"], self.__pydantic_fields_set__)
+        return _record, (*state, *where)
 
 
 def _record(
     unit: str | None,
     section: str | None,
     values: dict[str, object],
+    extra: dict[str, object],
     cells: Mapping[str, str],
     fields_set: set[str],
     file: str,
@@ -97,7 +102,7 @@ def _record(
     source_set: set[str],
 ) -> Record:
     source = construct(Source, {"file": file, "sheet": sheet, "cell": cell}, source_set)
-    fields = {"unit": unit, "section": section, "values": values, "source": source, "cells": cells}
+    fields = {"unit": unit, "section": section, "values": values, "source": source, "extra": extra, "cells": cells}
     return construct(Record, fields, fields_set)
 
 
