@@ -25,6 +25,8 @@ def plain(value: object) -> object:
     """An extra column's value as JSON and the 汇总表 keep it: text trimmed, 3.0 -> 3, dates as YYYY-MM-DD."""
     if isinstance(value, str):
         return value.strip()
+    if isinstance(value, bool):
+        return "是" if value else "否"
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return int(value)
     if isinstance(value, datetime):

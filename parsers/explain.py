@@ -33,8 +33,8 @@ def matched(e: Evidence | Guess) -> str:
             parts.append(f"标题“{_line(e.title_text or e.form.title)}”")
         if e.sections:
             parts.append(f"{e.sections} 个分组标题")
-        if e.headers:
-            parts.append(f"{e.headers} 个表头")
+        if e.header_ids:
+            parts.append("表头 " + "、".join(field_labels(e.form, e.header_ids)))
     return "；".join(parts) or "无"
 
 

@@ -57,6 +57,7 @@ class Guess:
     headers: int
     evidence: tuple[Evidence, ...] = field(default=(), compare=False)
     title_text: str | None = field(default=None, compare=False)
+    header_ids: tuple[str, ...] = field(default=(), compare=False)  # the labels its best table matched
 
     @property
     def score(self) -> int:
@@ -196,11 +197,12 @@ def document_guess(doc: Document, form: FormDef, per_table: Sequence[Evidence]) 
     sections = {k for e in per_table for k in e.sections}
     free = [t for t in doc.text if len(t) <= 200]
     sections |= {s.key for s in form.sections if _contains_any(free, (s.heading, *s.synonyms))}
-    headers = max((len(e.headers) for e in per_table), default=0)
+    best = max(per_table, key=lambda e: len(e.headers), default=None)
+    ids = best.headers if best is not None else ()
     if not doc.tables and form.layout == "record":
         matcher = _Matcher(form)
-        headers = len({f for t in free for lb in pairs.labels_in(t) if (f := matcher.field_of(lb))})
-    return Guess(form, named is not None, len(sections), headers, tuple(per_table), named)
+        ids = tuple(dict.fromkeys(f for t in free for lb in pairs.labels_in(t) if (f := matcher.field_of(lb))))
+    return Guess(form, named is not None, len(sections), len(ids), tuple(per_table), named, ids)
 
 
 def guesses(doc: Document, registry: FormRegistry) -> list[Guess]:

@@ -13,7 +13,7 @@ HOSTILE = sorted((ROOT / "samples" / "hostile").iterdir())
 @pytest.mark.parametrize("path", HOSTILE, ids=lambda p: p.name)
 def test_hostile_file_gives_one_clear_issue(huizong, path) -> None:
     out = huizong("parse", path, "--json", "-")
-    assert out.returncode == 0 and "Traceback" not in out.stderr
+    assert out.returncode == 1 and "Traceback" not in out.stderr  # unreadable: exit 1, like merge
     result = json.loads(out.stdout)
     assert [f["status"] for f in result["files"]] == ["failed"]
     assert [i["code"] for i in result["issues"]] == ["file-unreadable"]
