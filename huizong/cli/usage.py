@@ -49,5 +49,5 @@ def show(exc: click.UsageError) -> None:
 class Problem(click.UsageError):
     """Wrong usage found by a command itself (a file that is not there, an unknown form): exit status 2."""
 
-    def show(self, file: object = None) -> None:  # noqa: ARG002 - click's signature
+    def show(self, file: object = None) -> None:
         show(self)
