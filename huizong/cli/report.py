@@ -121,9 +121,8 @@ def _decision(parsed: Parsed, ranked: Sequence[Guess]) -> str:
     if ret.status == "unrecognized":
         lines = ["结论：未能识别。"]
         for g in [g for g in ranked if g.score > 0][:_FORMS_PER_TABLE]:
-            lines.append(
-                f"  {g.form.title}（{g.form.id}）全文得分 {g.score}：找到 {explain.matched(g)}；缺少 {explain.missing(g)}"
-            )
+            found, lacks = explain.matched(g), explain.missing(g)
+            lines.append(f"  {g.form.title}（{g.form.id}）全文得分 {g.score}：找到 {found}；缺少 {lacks}")
         if len(lines) == 1:
             lines.append(f"  {explain.NOTHING}")
         return "\n".join(lines)

@@ -22,7 +22,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^Invalid value for '(.+?)': (.+) is not in the range (.+)\.$"), "{0} 的值 {1} 超出范围 {2}"),
     (
         re.compile(r"^Invalid value for '(.+?)': '(.+?)' does not match the formats? (.+)\.$"),
-        "{0} 的值“{1}”格式不对，应为 {2}",
+        "{0} 的值“{1}”格式不对，应为 {2}（如 2024-05-31）",
     ),
     (re.compile(r"^Invalid value for '(.+?)': (.+)$"), "{0} 的值无效：{1}"),
 ]
