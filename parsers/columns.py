@@ -106,12 +106,14 @@ class Body:
     def unplaced(self, own: list[tuple[int, Cell]]) -> bool:
         """A row that is no record: content only in columns of no field, or, with the required fields empty
         and no typed value, only a heading or a note written into a text column (1、所有有变化的值均需注明原因！)."""
+        required = self.required_columns
+        for c, _cell in own:
+            if c in required:
+                return False  # the common case: a row with its key field filled
         mapped = [(c, cell) for c, cell in own if c not in self.extras]
         if not mapped:
             return True
-        if any(c in self.required_columns or c in self.typed_columns for c, _cell in mapped):
-            return False
-        if not self.required_columns:
+        if not required or any(c in self.typed_columns for c, _cell in mapped):
             return False
         return all(isinstance(cell.value, str) and _remark(cell.value) for _c, cell in mapped)
 

@@ -20,11 +20,12 @@ from parsers.rows import (
     is_spanning,
     is_title_row,
     kind_of,
+    looks_labelled,
     own_cells,
 )
 
 _SEARCH_ROWS = 30  # a header is looked for this far below a table's start or a section heading
-_LOOKAHEAD = 3  # a title's header follows within this many rows
+_LOOKAHEAD = 5  # a title's header follows within this many rows
 
 
 @dataclass(slots=True)
@@ -119,9 +120,11 @@ class _TableReader:
                 self._end_foreign(r)
                 self._start(header)
                 return header.body
-        if self.foreign is not None:
-            return r + 1
         own = own_cells(row, r)
+        if self.foreign is not None:
+            if is_title_row(row, r, own) and self._names_form(own[0][1].text):
+                self._end_foreign(r)  # this form's own title ends the other table
+            return r + 1
         if is_title_row(row, r, own) and self._starts_foreign(r):
             self.foreign, self.header, self.search_until = r, None, r + _SEARCH_ROWS
             return r + 1
@@ -130,16 +133,27 @@ class _TableReader:
         return r + 1
 
     def _starts_foreign(self, r: int) -> bool:
-        """A title followed by a header of another table (逐台检查登记表 / 序号 检查项目 …)."""
+        """A title followed by the header of another table (逐台检查登记表 / 序号 检查项目 …), not by this
+        form's header (perhaps under a 项目 · 支出预算 row or a meta line)."""
         text = next(c.text for c in self.table.rows[r] if c.text)
-        if locate.section_named(text, self.form) or any(labels.key(t) in labels.key(text) for t in self.form.titles):
+        if self._names_form(text):
             return False
         rows = self.table.rows
+        other = False
         for n in range(r + 1, min(r + 1 + _LOOKAHEAD, len(rows))):
             own = own_cells(rows[n], n)
-            if own:
-                return is_header_like(own) and locate.header_at(self.table, n, self.form.fields) is None
-        return False
+            if not own or all(looks_labelled(cell.text) for _c, cell in own):
+                continue  # a blank or a meta line between the title and its header
+            if locate.header_at(self.table, n, self.form.fields) is not None:
+                return False
+            if not other and not is_header_like(own):
+                return False
+            other = True
+        return other
+
+    def _names_form(self, text: str) -> bool:
+        key = labels.key(text)
+        return locate.section_named(text, self.form) is not None or any(labels.key(t) in key for t in self.form.titles)
 
     def _end_foreign(self, boundary: int) -> None:
         if self.foreign is None:

@@ -53,8 +53,11 @@ def column_labels(table: Table, header: Header) -> dict[int, str]:
     labels: dict[int, str] = {}
     for c in range(width):
         parts: list[str] = []
-        for row in rows:
-            text = joined(row[c].text) if c < len(row) else ""
+        for k, row in enumerate(rows, start=header.row):
+            cell = row[c] if c < len(row) else None
+            if cell is None or (k == header.body - 1 and cell.merged and cell.origin and cell.origin[1] != c):
+                continue  # a label merged across columns names its first column only
+            text = joined(cell.text)
             if text and text not in parts:
                 parts.append(text)
         labels[c] = "".join(parts)
@@ -68,6 +71,13 @@ def first_header(table: Table, fields: Sequence[FieldDef], limit: int = 30) -> H
         if header is not None:
             return header
     return None
+
+
+def _own_texts(table: Table, r: int) -> list[list[str]]:
+    """A row's texts per column, without what a merge from the row above carries down into it."""
+    return [
+        [c.text.strip() if not (c.merged and c.origin is not None and c.origin[0] < r) else ""] for c in table.rows[r]
+    ]
 
 
 def _enough(mapping: dict[int, FieldDef], fields: Sequence[FieldDef]) -> bool:
@@ -85,6 +95,8 @@ def header_at(table: Table, r: int, fields: Sequence[FieldDef]) -> Header | None
         if r + span > len(table.rows):
             break
         mapping = top if span == 1 else labels.assign(_candidates(table, r, span), fields)
+        if span == 2 and len(mapping) <= len(labels.assign(_own_texts(table, r + 1), fields)):
+            continue  # the row below names as much alone: the header starts there (this row is a title or note)
         if _enough(mapping, fields) and (best is None or len(mapping) > len(best.columns)):
             best = Header(r, span, mapping)
     return best

@@ -75,16 +75,13 @@ def _table_pairs(table: Table, form: FormDef) -> list[_Pair]:
         for i, cell in enumerate(row):
             if (cell.merged and cell.origin is not None and cell.origin[0] != r) or (cell.sheet, cell.ref) in taken:
                 continue
-            inside = _inside(cell, form)
-            if inside is not None:
-                out.extend(inside)
-                continue
             f = _label_of(cell, form)
             if f is None:
+                out.extend(_inside(cell, form) or ())
                 continue
             right = row[i + 1] if i + 1 < len(row) else None
             below = rows[r + 1][0] if r + 1 < len(rows) else None
-            if right is not None and _label_of(right, form) is None and _inside(right, form) is None:
+            if right is not None and _label_of(right, form) is None:
                 out.append(_Pair(f, f.label, right))
                 taken.add((right.sheet, right.ref))
             elif right is None and below is not None and all(_label_of(c, form) is None for c in rows[r + 1]):

@@ -123,7 +123,7 @@ def _is_footer(texts: list[str]) -> bool:
         key = squash(first)
         if key.rstrip(":：") in _FOOTER_WORDS or (len(key) <= 30 and (_STAMP.search(key) or _DATE_LINE.match(key))):
             return True
-    return all(_LABELLED.match(t) for t in texts)
+    return _LABELLED.match(first) is not None and all(_LABELLED.match(t) for t in texts[1:])
 
 
 def looks_labelled(text: str) -> bool:
@@ -174,7 +174,7 @@ def title_text(text: str) -> bool:
 
 def is_title_row(row: Sequence[Cell], r: int, own: Sequence[tuple[int, Cell]]) -> bool:
     """A row holding only a table title (逐台检查登记表 above a new header)."""
-    if not own or len({cell.text.strip() for _c, cell in own}) != 1:
+    if len(own) != 1:
         return False
     text = own[0][1].value
     return isinstance(text, str) and title_text(text)
@@ -189,6 +189,6 @@ def is_header_like(own: Sequence[tuple[int, Cell]]) -> bool:
         if not isinstance(value, str):
             return False
         key = squash(value)
-        if not 1 <= len(key) <= 30 or key.replace(".", "").isdigit() or is_placeholder(value):
+        if not 1 <= len(key) <= 30 or key.replace(".", "").isdigit() or is_placeholder(value) or _LABELLED.match(key):
             return False
     return True

@@ -13,10 +13,14 @@ from samples.build import (
     returns_roster,
     returns_roster_docs,
     returns_statistics,
+    tables_budget,
+    tables_headers,
+    tables_reports,
+    tables_word,
 )
 from samples.build.emit import Ctx
 
-FOLDERS = ("roster", "statistics", "cases", "liaison", "inspection", "campaign")
+FOLDERS = ("roster", "statistics", "cases", "liaison", "inspection", "campaign", "tables")
 MODULES = (
     returns_roster,
     returns_roster_docs,
@@ -25,6 +29,11 @@ MODULES = (
     returns_liaison,
     returns_inspection,
     returns_campaign,
+    # Layouts of real returns: multi-table workbooks, footers, reworded headers, Word record forms.
+    tables_budget,
+    tables_reports,
+    tables_headers,
+    tables_word,
 )
 
 
