@@ -17,8 +17,10 @@ from forms.model import FieldDef, FormDef
 from forms.types import is_blank, is_placeholder, normalise
 from parsers import labels
 
-_ACCEPT = 0.75  # label closeness needed (content agreement counts towards it)
+_CLOSE = 0.5  # label closeness needed whatever the content: a date column is not any date field
+_ACCEPT = 0.75  # label closeness plus content agreement needed
 _CONTENT_BONUS = 0.25  # a typed field whose type the column's values fit
+_BLIND = 0.8  # label closeness needed for a typed field when the column is empty (a blank template)
 _MARGIN = 0.1  # the best field must beat the second by this much
 _SAMPLE = 50  # body cells looked at per column
 _TYPE_NAMES = {
@@ -63,10 +65,25 @@ def closeness(text: str, f: FieldDef) -> tuple[float, str, tuple[str, ...]]:
         ratio = matcher.ratio()
         if len(key) >= 2 and key in other:
             ratio = max(ratio, 0.8)
+        elif _swapped(matcher, key, other):
+            continue  # 约谈机构数 is not 问题机构数, 成立日期 not 发证日期: one word put for another
         if ratio > best[0]:
             shared = tuple(key[m.a : m.a + m.size] for m in matcher.get_matching_blocks() if m.size)
             best = (ratio, label, shared)
     return best
+
+
+def _swapped(matcher: SequenceMatcher, key: str, other: str) -> bool:
+    """Whether two labels share a frame but differ in a word of two characters or more on both sides."""
+    matched = sum(m.size for m in matcher.get_matching_blocks())
+    return len(key) - matched >= 2 and len(other) - matched >= 2 and _word_differs(matcher)
+
+
+def _word_differs(matcher: SequenceMatcher) -> bool:
+    """A run of two or more unmatched characters facing another such run (a replaced word)."""
+    return any(
+        tag == "replace" and i2 - i1 >= 2 and j2 - j1 >= 2 for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    )
 
 
 def agreement(values: Sequence[object], f: FieldDef, form: FormDef) -> float | None:
@@ -84,9 +101,13 @@ def agreement(values: Sequence[object], f: FieldDef, form: FormDef) -> float | N
 
 def _score(text: str, values: Sequence[object], f: FieldDef, form: FormDef) -> _Score | None:
     close, closest, shared = closeness(text, f)
+    if close < _CLOSE:
+        return None
     agree = agreement(values, f, form)
     if agree is not None and agree < 0.5:
         return None  # the column holds something else than this field's values
+    if agree is None and f.type != "text" and close < _BLIND:
+        return None  # a typed field and nothing in the column to confirm it: only a very close label will do
     bonus = _CONTENT_BONUS if agree is not None and agree >= 0.8 else 0.0
     return _Score(close + bonus, closest, shared, agree)
 

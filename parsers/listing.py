@@ -100,6 +100,7 @@ class _TableReader:
         self.closed = False  # after a 合计: footers only, until a new header or heading
         self.foreign: int | None = None  # first row of another table standing in this one
         self.used: Used | None = None
+        self.pending = False  # a section heading came; its rows are read under the last header until its own
 
     def run(self) -> None:
         r = 0
@@ -112,9 +113,11 @@ class _TableReader:
         heading = locate.heading_row(row, r, self.form)
         if heading is not None:
             self._end_foreign(r)
-            self.section, self.header, self.search_until, self.closed = heading, None, r + _SEARCH_ROWS, False
+            # The header above still holds until this section brings its own: a district may write the
+            # headings of all sections under one header, and its rows must not be lost.
+            self.section, self.search_until, self.closed, self.pending = heading, r + _SEARCH_ROWS, False, True
             return r + 1
-        if (self.header is None and r <= self.search_until) or self.keys.looks_like_header(row):
+        if ((self.header is None or self.pending) and r <= self.search_until) or self.keys.looks_like_header(row):
             header = locate.header_at(self.table, r, self.form.fields)
             if header is not None:
                 self._end_foreign(r)
@@ -167,6 +170,7 @@ class _TableReader:
         self.foreign = None
 
     def _start(self, header: locate.Header) -> None:
+        self.pending = False
         if self.form.sections:
             repeated = self.header is not None and set(header.columns) == set(self.header.columns)
             # A second header with other columns and no heading between starts another section.
@@ -183,8 +187,10 @@ class _TableReader:
 
     def _data(self, r: int, row: list[Cell], own: list[tuple[int, Cell]]) -> None:
         assert self.header is not None and self.body is not None and self.used is not None
+        kind = kind_of(own, self.body.seq_col)
+        if self.pending and kind is Kind.DATA:
+            self._start(self.header)  # the new section's rows, under the header it did not repeat
         body = self.body
-        kind = kind_of(own, body.seq_col)
         if kind is Kind.TOTAL:
             self.closed = True
             return
@@ -206,13 +212,13 @@ class _TableReader:
 
     def _structure(self, r: int, row: list[Cell], own: list[tuple[int, Cell]]) -> bool:
         """Rows inside the table that are not data: text merged across the width (a heading or a note), the 栏次
-        row numbering the columns, a short heading (二、接入网设备) standing alone outside the required columns."""
+        row numbering the columns, a short heading (二、接入网设备, （一）食品领域) standing alone."""
         assert self.header is not None and self.body is not None
         if len(own) == 1:
             if is_spanning(row, r, own):
                 return True
-            col, cell = own[0]
-            return isinstance(cell.value, str) and heading_text(cell.value) and col not in self.body.required_columns
+            value = own[0][1].value
+            return isinstance(value, str) and heading_text(value)
         return r - self.header.body <= 1 and is_column_numbers(own)
 
 

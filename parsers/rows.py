@@ -160,8 +160,9 @@ def is_column_numbers(own: Sequence[tuple[int, Cell]]) -> bool:
 
 def heading_text(text: str) -> bool:
     """A short heading inside a table: 二、接入网设备, （一）…, 第二部分."""
-    line = text.strip().split("\n", 1)[0]
-    return len(line) <= 30 and bool(_ORDINAL.match(line))
+    line = text.strip()
+    # A note numbered like a heading (1、所有有变化的值均需注明原因！) is a sentence: it is reported, not dropped.
+    return len(line) <= 30 and "\n" not in line and line[-1:] not in "！!。；;" and bool(_ORDINAL.match(line))
 
 
 def title_text(text: str) -> bool:
