@@ -81,9 +81,7 @@ def _swapped(matcher: SequenceMatcher, key: str, other: str) -> bool:
 
 def _word_differs(matcher: SequenceMatcher) -> bool:
     """A run of two or more unmatched characters facing another such run (a replaced word)."""
-    return any(
-        tag == "replace" and i2 - i1 >= 2 and j2 - j1 >= 2 for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-    )
+    return any(tag == "replace" and i2 - i1 >= 2 and j2 - j1 >= 2 for tag, i1, i2, j1, j2 in matcher.get_opcodes())
 
 
 def agreement(values: Sequence[object], f: FieldDef, form: FormDef) -> float | None:
