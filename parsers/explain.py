@@ -13,8 +13,10 @@ _CLOSEST = 3
 
 
 def field_labels(form: FormDef, ids: Sequence[str]) -> list[str]:
+    order = {f.id: n for n, f in enumerate(form.fields)}
     by_id = {f.id: f.label for f in form.fields}
-    return [by_id.get(i, i) for i in ids]  # a matrix's row keys (食品) stand for themselves
+    ordered = sorted(ids, key=lambda i: order.get(i, len(order)))  # the form's order; row keys (食品) last
+    return [by_id.get(i, i) for i in ordered]
 
 
 def matched(e: Evidence | Guess) -> str:

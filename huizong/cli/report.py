@@ -18,7 +18,7 @@ _STATUS = {"merged": "已汇总", "superseded": "已替代", "failed": "无法�
 _SEVERITY = {"error": "错误", "warning": "提示"}
 _SHOWN = 12  # issues listed in a parse summary; the JSON has them all
 _FORMS_PER_TABLE = 3
-_UNIT_FROM = {"表头": "表头", "标题": "标题", "文件名": "文件名", "表内": "表内填写的单位"}
+_UNIT_FROM = {"表头": "表格上方的填报信息", "标题": "标题", "文件名": "文件名", "表内": "表内填写的单位"}
 
 
 def merge_summary(result: Result, skipped: list[Path], output: Path | None) -> str:
@@ -85,7 +85,7 @@ def _issues(issues: Sequence[Issue]) -> list[str]:
     ordered = sorted(issues, key=lambda i: i.severity != "error")
     for i in ordered[:_SHOWN]:
         where = f"[{i.location}] " if i.location else ""
-        lines.append(f"  {_SEVERITY[i.severity]} {where}{i.message}")
+        lines.append(f"  {_SEVERITY[i.severity]} {where}{' '.join(i.message.split())}")  # one line per issue
     if len(ordered) > _SHOWN:
         lines.append(f"  ……另有 {len(ordered) - _SHOWN} 条，完整清单见 --json 输出")
     return lines
