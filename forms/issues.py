@@ -33,7 +33,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "cross-unit-duplicate": ("warning", "{where}{message}：{value}（另见 {hint}）"),
     "superseded": ("warning", "该文件已被同一单位后报送的 {hint} 替代"),
     "unmapped-column": ("warning", "第{where}列“{value}”不是该表的栏目，已作为附加列保留（汇总表最右侧）"),
-    "fuzzy-header": ("warning", "第{where}列“{value}”按相近程度归入“{label}”（{hint}），请核对"),
+    "fuzzy-header": ("warning", "{where}“{value}”按相近程度归入“{label}”（{hint}），请核对"),
     "unrecognized-table": ("warning", "{where} 不是本表的表格，其内容未汇总{hint}"),
     "unknown-row": ("warning", "{where}“{value}”不是该表规定的行项目"),
     "skipped-row": ("warning", "{where}未能识别的行，内容未汇总：{value}"),

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from forms.model import FieldDef, FormDef
-from parsers import labels, normalise, pairs
+from parsers import fuzzy, labels, normalise, pairs
 from parsers.cells import Cell, Document, Table
 from parsers.columns import plain
 from parsers.extract import key_cell, record
@@ -30,7 +30,10 @@ class _Pair:
 @dataclass(slots=True)
 class _Item:
     cells: dict[str, Cell] = field(default_factory=dict)
-    extra: dict[str, object] = field(default_factory=dict)
+    unknown: list[_Pair] = field(default_factory=list)  # labels the form does not list, with a value
+
+    def has_content(self) -> bool:
+        return bool(self.unknown) or any(not _blank(c) for c in self.cells.values())
 
 
 def _distinct(row: list[Cell]) -> list[Cell]:
@@ -109,14 +112,14 @@ def _items(found: list[_Pair]) -> list[_Item]:
     current = _Item()
     for p in found:
         if p.field is None:
-            if not _blank(p.cell):
-                current.extra.setdefault(p.label, plain(p.cell.value))
+            if not _blank(p.cell) and all(u.label != p.label for u in current.unknown):
+                current.unknown.append(p)
             continue
         if p.field.id in current.cells:
             items.append(current)
             current = _Item()
         current.cells[p.field.id] = p.cell
-    if current.cells or current.extra:
+    if current.cells or current.unknown:
         items.append(current)
     return items
 
@@ -126,16 +129,37 @@ def _blank(cell: Cell) -> bool:
     return value is None or (isinstance(value, str) and bool(_EMPTY.match(value)))
 
 
+def _placed(item: _Item, form: FormDef, ctx: normalise.Context, found: Found) -> dict[str, object]:
+    """Labels the form does not list: a close one with a fitting value goes to its field (`fuzzy-header`,
+    reported once per file), the rest are kept as the record's extra values."""
+    free = [f for f in form.fields if f.id not in item.cells]
+    labels_ = {n: p.label for n, p in enumerate(item.unknown)}
+    values = {n: [p.cell.value] for n, p in enumerate(item.unknown)}
+    extra: dict[str, object] = {}
+    guessed = {g.column: g for g in fuzzy.guess(labels_, values, free, form)}
+    for n, p in enumerate(item.unknown):
+        g = guessed.get(n)
+        if g is None:
+            extra[p.label] = plain(p.cell.value)
+            continue
+        item.cells[g.field.id] = p.cell
+        if (g.label, g.field.id) not in found.fuzzy_seen:
+            found.fuzzy_seen.add((g.label, g.field.id))
+            found.issues.append(ctx.issue("fuzzy-header", p.cell, g.field, g.label, where="标签", hint=g.why))
+    return extra
+
+
 def _read(items: list[_Item], form: FormDef, ctx: normalise.Context, file: str, found: Found, used: Used) -> None:
     for item in items:
-        cells = {fid: (Cell(None, c.sheet, c.ref) if _blank(c) else c) for fid, c in item.cells.items()}
-        if all(c.value is None or not str(c.value).strip() for c in cells.values()) and not item.extra:
+        if not item.has_content():
             continue  # a blank copy of the form left in the file
+        extra = _placed(item, form, ctx, found)
+        cells = {fid: (Cell(None, c.sheet, c.ref) if _blank(c) else c) for fid, c in item.cells.items()}
         anchor = key_cell(form, form.fields, cells)
         if anchor is None:
             continue
         result = normalise.row(cells, form.fields, ctx, anchor=anchor)
-        found.records.append(record(file, ctx.unit, None, result, anchor, item.extra or None))
+        found.records.append(record(file, ctx.unit, None, result, anchor, extra or None))
         found.issues.extend(result.issues)
         used.records += 1
 

@@ -141,3 +141,13 @@ def test_labels_with_colons_beside_their_values_and_pairs_one_per_line(registry:
         "0477-8313683",
     )
     assert rec.values["summary"] == "2022年3月，执法人员检查发现……" and rec.extra == {}
+
+
+def test_a_reworded_label_lands_in_its_field_with_a_warning(with_health_check: FormRegistry) -> None:
+    table = word_table([["姓名：王芳    性别：女    体检结果：合格"]], before=["食品从业人员健康检查表"])
+    ret = parse_document(doc(table, name="杭锦旗.docx", kind="docx"), with_health_check)
+    (rec,) = ret.records
+    assert rec.values["conclusion"] == "合格" and rec.extra == {}
+    (warning,) = ret.issues
+    assert (warning.code, warning.field, warning.location) == ("fuzzy-header", "conclusion", "表1行1列1")
+    assert warning.message.startswith("标签“体检结果”按相近程度归入“检查结论”")
