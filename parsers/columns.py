@@ -71,7 +71,9 @@ class Body:
             if (g.label, g.field.id) not in seen:
                 seen.add((g.label, g.field.id))
                 cell = table.rows[header.row][g.column]
-                issues.append(ctx.issue("fuzzy-header", cell, g.field, g.label, where=f"第{g.column + 1}列", hint=g.why))
+                issues.append(
+                    ctx.issue("fuzzy-header", cell, g.field, g.label, where=f"第{g.column + 1}列", hint=g.why)
+                )
         ordered = sorted(mapping.items())
         width = max((len(r) for r in table.rows), default=0)
         return cls(

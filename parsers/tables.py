@@ -18,11 +18,15 @@ def _column_key(letters: str) -> tuple[int, str]:
     return len(letters), letters
 
 
+_EDGE = 200  # rows looked at from each end of a stretch for its columns: a sheet may hold 100,000 rows
+
+
 def span(table: Table, start: int, end: int) -> tuple[str | None, str]:
     """(location of the stretch's top-left cell, how a clerk reads the stretch), rows start..end inclusive."""
-    own: list[tuple[int, Cell]] = [
-        (r, cell) for r in range(start, min(end, len(table.rows) - 1) + 1) for _c, cell in own_cells(table.rows[r], r)
-    ]
+    end = min(end, len(table.rows) - 1)
+    rows = range(start, end + 1)
+    looked = [*rows[:_EDGE], *rows[_EDGE:][-_EDGE:]]
+    own: list[tuple[int, Cell]] = [(r, cell) for r in looked for _c, cell in own_cells(table.rows[r], r)]
     if not own:
         return None, f"表格“{table.name}”"
     first, last = own[0][1], own[-1][1]
