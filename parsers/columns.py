@@ -70,10 +70,8 @@ class Body:
             mapping[g.column] = g.field
             if (g.label, g.field.id) not in seen:
                 seen.add((g.label, g.field.id))
-                cell = table.rows[header.row][g.column]
-                issues.append(
-                    ctx.issue("fuzzy-header", cell, g.field, g.label, where=f"第{g.column + 1}列", hint=g.why)
-                )
+                cell, where = table.rows[header.row][g.column], f"第{g.column + 1}列"
+                issues.append(ctx.issue("fuzzy-header", cell, g.field, g.label, where=where, hint=g.why))
         ordered = sorted(mapping.items())
         width = max((len(r) for r in table.rows), default=0)
         return cls(
