@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import chain
+from operator import attrgetter
 
 from forms.issues import Issue
 from forms.model import FieldDef, FormDef, Section
@@ -13,6 +15,7 @@ from parsers.cells import Cell, Table, row_label
 from parsers.rows import heading_text
 
 _SAMPLE_ROWS = 50  # body rows looked at to see what an unnamed column holds
+_MERGED = attrgetter("merged")
 
 
 def header_place(cell: Cell) -> str:
@@ -81,7 +84,7 @@ class Body:
             extras=_extra_labels(texts, mapping, width),
             required_columns=frozenset(c for c, f in ordered if f.required),
             typed_columns=frozenset(c for c, f in ordered if f.type != "text"),
-            merges=any(cell.merged for row in table.rows for cell in row),
+            merges=any(map(_MERGED, chain.from_iterable(table.rows))),
             ctx=ctx,
             issues=issues,
         )
@@ -103,13 +106,18 @@ class Body:
         kept = {self.extras[c]: plain(cell.value) for c, cell in own if c in self.extras}
         return kept or None
 
-    def unplaced(self, own: list[tuple[int, Cell]]) -> bool:
-        """A row that is no record: content only in columns of no field, or, with the required fields empty
-        and no typed value, only a heading or a note written into a text column (1、所有有变化的值均需注明原因！)."""
+    def keyed(self, own: list[tuple[int, Cell]]) -> bool:
+        """The common case: the row has something in a required column (机构名称, 姓名)."""
         required = self.required_columns
         for c, _cell in own:
             if c in required:
-                return False  # the common case: a row with its key field filled
+                return True
+        return False
+
+    def unplaced(self, own: list[tuple[int, Cell]]) -> bool:
+        """A row without its key that is no record: content only in columns of no field, or, with no typed
+        value, only a heading or a note written into a text column (1、所有有变化的值均需注明原因！)."""
+        required = self.required_columns
         mapped = [(c, cell) for c, cell in own if c not in self.extras]
         if not mapped:
             return True

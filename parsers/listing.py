@@ -101,6 +101,7 @@ class _TableReader:
         self.foreign: int | None = None  # first row of another table standing in this one
         self.used: Used | None = None
         self.pending = False  # a section heading came; its rows are read under the last header until its own
+        self.first_body = 0  # the last row where a 栏次 row may stand: the header's first two body rows
 
     def run(self) -> None:
         r = 0
@@ -128,7 +129,7 @@ class _TableReader:
             if is_title_row(row, r, own) and self._names_form(own[0][1].text):
                 self._end_foreign(r)  # this form's own title ends the other table
             return r + 1
-        if is_title_row(row, r, own) and self._starts_foreign(r):
+        if len(own) == 1 and is_title_row(row, r, own) and self._starts_foreign(r):
             self.foreign, self.header, self.search_until = r, None, r + _SEARCH_ROWS
             return r + 1
         if self.header is not None:
@@ -176,7 +177,7 @@ class _TableReader:
             # A second header with other columns and no heading between starts another section.
             if self.section is None or (self.header is not None and not repeated):
                 self.section = _pick_section(header, self.form, self.found)
-        self.header, self.closed = header, False
+        self.header, self.closed, self.first_body = header, False, header.body + 1
         self.body = columns.Body.of(self.table, header, self.form, self.section, self.ctx, self.found.fuzzy_seen)
         self.found.issues.extend(self.body.issues)
         first = self.table.rows[header.row][0]
@@ -188,26 +189,31 @@ class _TableReader:
     def _data(self, r: int, row: list[Cell], own: list[tuple[int, Cell]]) -> None:
         assert self.header is not None and self.body is not None and self.used is not None
         kind = kind_of(own, self.body.seq_col)
-        if self.pending and kind is Kind.DATA:
+        if kind is not Kind.DATA:
+            self.closed = self.closed or kind is Kind.TOTAL
+            return
+        if self.pending:
             self._start(self.header)  # the new section's rows, under the header it did not repeat
         body = self.body
-        if kind is Kind.TOTAL:
-            self.closed = True
+        if (len(own) == 1 or r <= self.first_body) and self._structure(r, row, own):
             return
-        if kind is not Kind.DATA or self._structure(r, row, own):
-            return
-        if self.closed or body.unplaced(own):
+        if self.closed or not body.keyed(own) and body.unplaced(own):
             # Content after the 合计, or only in columns of no field and no label: kept in the issue.
             text = " ".join(x.text for _c, x in own)
             self.found.issues.append(self.ctx.issue("skipped-row", own[0][1], None, text))
             return
-        cells = body.cells(row)
+        # The common case inline (this runs for every row of every return): no merges, no extra columns.
+        width = len(row)
+        cells = body.cells(row) if body.merges else {f.id: row[c] for c, f in body.columns if c < width}
         anchor = key_cell(self.form, body.fields, cells) or own[0][1]
         result = normalise.row(cells, body.fields, self.ctx, anchor=anchor)
         section = self.section.key if self.section else None
-        self.found.records.append(record(self.file, self.ctx.unit, section, result, anchor, body.extra(row, own)))
+        extras = body.extras
+        extra = body.extra(row, own) if extras else None
+        self.found.records.append(record(self.file, self.ctx.unit, section, result, anchor, extra))
         self.found.issues.extend(result.issues)
-        self.found.issues.extend(body.warn_unmapped(own))
+        if extras:
+            self.found.issues.extend(body.warn_unmapped(own))
         self.used.records += 1
 
     def _structure(self, r: int, row: list[Cell], own: list[tuple[int, Cell]]) -> bool:
@@ -219,7 +225,7 @@ class _TableReader:
                 return True
             value = own[0][1].value
             return isinstance(value, str) and heading_text(value)
-        return r - self.header.body <= 1 and is_column_numbers(own)
+        return r <= self.first_body and is_column_numbers(own)
 
 
 def extract(doc: Document, form: FormDef, ctx: normalise.Context) -> Found:

@@ -95,10 +95,11 @@ def header_at(table: Table, r: int, fields: Sequence[FieldDef]) -> Header | None
         if r + span > len(table.rows):
             break
         mapping = top if span == 1 else labels.assign(_candidates(table, r, span), fields)
+        if not _enough(mapping, fields) or (best is not None and len(mapping) <= len(best.columns)):
+            continue
         if span == 2 and len(mapping) <= len(labels.assign(_own_texts(table, r + 1), fields)):
             continue  # the row below names as much alone: the header starts there (this row is a title or note)
-        if _enough(mapping, fields) and (best is None or len(mapping) > len(best.columns)):
-            best = Header(r, span, mapping)
+        best = Header(r, span, mapping)
     return best
 
 

@@ -97,14 +97,15 @@ def parse_explained(
     ranked: list[Guess] = []
     if form_id:
         form = registry.get(form_id)
-        per_table = [row[0] for row in judge(doc, [form])]
+        # One table (a W1 return) leaves nothing to choose: it is read whatever it says.
+        per_table = [row[0] for row in judge(doc, [form])] if len(doc.tables) > 1 else []
     else:
         ranked = guesses(doc, registry)
         guess = pick(ranked)
         if guess is None:
             return Parsed(_unrecognised(doc, ranked), ranked)
         form, per_table = guess.form, list(guess.evidence)
-    selection = select(doc, form, per_table)
+    selection = select(doc, form, per_table) if per_table or not form_id else Selection((0,) if doc.tables else (), ())
     view = Document(doc.name, doc.kind, [doc.tables[i] for i in selection.chosen], doc.text)
     raw = read_meta(view, form)
     ctx = norm.Context(form, doc.name, None, today or date.today())

@@ -87,7 +87,7 @@ class _TableTexts:
     around: list[str]  # paragraphs above the table
     named: list[str]  # its sheet name, unless Sheet1/表1
     pair_labels: list[str]  # labels of `标签：值` pairs in cells and paragraphs (record forms)
-    keys: dict[str, str]  # every text above -> its comparison key, squashed once for all forms
+    keys: dict[str, str]  # text -> its comparison key, squashed once for all forms
 
 
 def _table_texts(index: int, table: Table) -> _TableTexts:
@@ -104,7 +104,7 @@ def _table_texts(index: int, table: Table) -> _TableTexts:
     around = [b for b in table.before if b and len(b) <= 200]
     named = [] if _DEFAULT_NAME.match(table.name.strip()) else [table.name]
     labelled = [t for t in (*cells, *around) if "：" in t or ":" in t]
-    keys = {t: squash(t) for t in (*around, *named, *cells)}
+    keys: dict[str, str] = {}  # filled as texts are compared (most never are: a data cell rarely is a title)
     return _TableTexts(
         index, table, list(cells), rows, around, named, [lb for t in labelled for lb in pairs.labels_in(t)], keys
     )
@@ -113,7 +113,10 @@ def _table_texts(index: int, table: Table) -> _TableTexts:
 def _contains_any(texts: Iterable[str], phrases: Iterable[str], keys: dict[str, str] | None = None) -> str | None:
     wanted = [squash(p) for p in phrases if p]
     for t in texts:
-        key = keys[t] if keys is not None and t in keys else squash(t)
+        if keys is None:
+            key = squash(t)
+        elif (key := keys.get(t)) is None:
+            key = keys[t] = squash(t)
         if any(w in key for w in wanted):
             return t
     return None

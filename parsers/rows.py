@@ -98,7 +98,8 @@ def kind_of(own: Sequence[tuple[int, Cell]], seq_col: int | None = None) -> Kind
     # cell.text without its two calls for the common case, a str (to_text returns it as it is).
     texts = [(v if type(v := cell.value) is str else to_text(v)).strip() for _c, cell in own]
     first = texts[0]
-    if ("：" in first or ":" in first or "；" in first) and _NOTE.match(squash(first)):
+    colon = "：" in first or ":" in first or "；" in first
+    if colon and _NOTE.match(squash(first)):
         return Kind.NOTE
     # One scan of the joined row rules out the common case (no 计 anywhere) before any per-cell check.
     if "计" in "".join(texts):
@@ -106,7 +107,7 @@ def kind_of(own: Sequence[tuple[int, Cell]], seq_col: int | None = None) -> Kind
             return Kind.TOTAL
         if any(is_total_text(t) for t in texts):
             return Kind.SUBTOTAL
-    if _is_footer(texts):
+    if (colon or len(texts) == 1 or first in _FOOTER_WORDS) and _is_footer(texts):
         return Kind.NOTE
     rest = texts if seq_col is None else [t for (c, _cell), t in zip(own, texts, strict=True) if c != seq_col]
     if all(is_placeholder(t) for t in rest):
