@@ -243,7 +243,7 @@ def font_cmap(pdf_font_name: str) -> frozenset[int]:
     """The code points of the font a PDF names (subset prefix ignored): a Fandol face or a Noto fallback."""
     from fontTools.ttLib import TTCollection
 
-    from generators.documents.fonts import coverage
+    from generators.documents.layout.fonts import coverage
 
     name = pdf_font_name.split("+", 1)[-1]
     if name.startswith("Hz-"):

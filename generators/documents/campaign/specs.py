@@ -11,10 +11,10 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from forms.model import FormDef
-from generators.documents.campaign_facts import Facts, gather
+from generators.documents.campaign.facts import Facts, gather
+from generators.documents.campaign.wording import render_text
 from generators.documents.errors import DocumentError
 from generators.documents.model import DocSpec, Format, check_number, parse_date
-from generators.documents.texts import render_text
 from parsers.results import Result
 
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import io
 
-from generators.documents import docx_body, docx_head, docx_imprint, docx_sections, docx_styles
+from generators.documents.docx import body as docx_body
+from generators.documents.docx import head as docx_head
+from generators.documents.docx import imprint as docx_imprint
+from generators.documents.docx import sections as docx_sections
+from generators.documents.docx import styles as docx_styles
+from generators.documents.layout.pagecount import Flow
+from generators.documents.layout.plan import Plan, plan
 from generators.documents.model import DocSpec
-from generators.documents.pagecount import Flow
-from generators.documents.plan import Plan, plan
 
 
 def render_docx(spec: DocSpec) -> bytes:

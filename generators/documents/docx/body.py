@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generators.documents import docx_sections, docx_tables
-from generators.documents import docx_xml as x
-from generators.documents import geometry as g
-from generators.documents.body import Paragraph
-from generators.documents.docx_head import blank, line
-from generators.documents.docx_styles import BLOCK_TWIPS, CHAR_TWIPS
+from generators.documents.docx import sections as docx_sections
+from generators.documents.docx import tables as docx_tables
+from generators.documents.docx import xml as x
+from generators.documents.docx.head import blank, line
+from generators.documents.docx.styles import BLOCK_TWIPS, CHAR_TWIPS
+from generators.documents.layout import geometry as g
+from generators.documents.layout.body import Paragraph
+from generators.documents.layout.geometry import LANDSCAPE
+from generators.documents.layout.pagecount import Flow, line_count
+from generators.documents.layout.plan import AttachmentPage, BodyItem, Plan
+from generators.documents.layout.textfit import SigLine, todo_segments
 from generators.documents.model import Table
-from generators.documents.pagecount import Flow, line_count
-from generators.documents.pdf_layout import LANDSCAPE
-from generators.documents.plan import AttachmentPage, BodyItem, Plan
-from generators.documents.textfit import SigLine, todo_segments
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument

@@ -9,10 +9,10 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING
 
-from generators.documents import docx_xml as x
-from generators.documents import geometry as g
-from generators.documents.docx_styles import BLOCK_TWIPS, RED
-from generators.documents.pdf_layout import DOUBLE, LANDSCAPE
+from generators.documents.docx import xml as x
+from generators.documents.docx.styles import BLOCK_TWIPS, RED
+from generators.documents.layout import geometry as g
+from generators.documents.layout.geometry import DOUBLE, LANDSCAPE
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument

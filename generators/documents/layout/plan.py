@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generators.documents import geometry as g
-from generators.documents.body import Paragraph, full_width, parse_body
-from generators.documents.model import Attachment, DocSpec, Table
-from generators.documents.pagecount import line_count
-from generators.documents.textfit import (
+from generators.documents.layout import geometry as g
+from generators.documents.layout.body import Paragraph, full_width, parse_body
+from generators.documents.layout.pagecount import line_count
+from generators.documents.layout.textfit import (
     NoteItem,
     SigLine,
     attachment_label,
@@ -21,7 +20,8 @@ from generators.documents.textfit import (
     signature_block,
     text_width,
 )
-from generators.documents.titles import MAX_EM, break_title
+from generators.documents.layout.titles import MAX_EM, break_title
+from generators.documents.model import Attachment, DocSpec, Table
 
 MARK_FILL = 0.92  # share of the block width a single-line mark may take
 MARK_MAX_PT = g.mm_to_pt(g.MARK_MAX_H) / 0.92  # a character's ink is ~0.92 em tall

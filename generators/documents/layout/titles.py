@@ -10,7 +10,7 @@ import itertools
 import math
 import re
 
-from generators.documents.textfit import text_width
+from generators.documents.layout.textfit import text_width
 
 MAX_EM = 20.0  # 2号 (22 pt) characters on a 156 mm line
 EXTRA_LINE = 20.0

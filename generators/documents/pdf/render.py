@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from generators.documents import geometry as g
 from generators.documents.errors import RenderError
+from generators.documents.layout import geometry as g
+from generators.documents.layout.plan import Plan, plan
 from generators.documents.model import DocSpec
-from generators.documents.pdf_html import document_html, stylesheet
-from generators.documents.pdf_layout import LEAD
-from generators.documents.plan import Plan, plan
+from generators.documents.pdf.html import document_html, stylesheet
+from generators.documents.pdf.layout import LEAD
 
 if TYPE_CHECKING:
     from weasyprint import CSS

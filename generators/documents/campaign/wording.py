@@ -15,9 +15,9 @@ import jinja2
 
 from forms.model import FormDef
 from generators.documents.errors import DocumentSpecError
+from generators.documents.layout.textfit import cn_date
 from generators.documents.model import DocSpec
 from generators.documents.spec import load_spec
-from generators.documents.textfit import cn_date
 
 TEXTS = Path(__file__).parent / "texts"
 BUILTIN = ("notice", "reminder", "bulletin", "summary")

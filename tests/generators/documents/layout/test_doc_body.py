@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generators.documents.body import Paragraph, full_width, parse_body
+from generators.documents.layout.body import Paragraph, full_width, parse_body
 
 
 def test_levels_are_recognised_from_their_numbering() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generators.documents.textfit import attachment_note, cn_date, signature_block, text_width
-from generators.documents.titles import MAX_EM, break_title
+from generators.documents.layout.textfit import attachment_note, cn_date, signature_block, text_width
+from generators.documents.layout.titles import MAX_EM, break_title
 
 DAY = dt.date(2021, 10, 12)
 

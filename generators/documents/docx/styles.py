@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generators.documents import docx_xml as x
-from generators.documents import geometry as g
-from generators.documents.fonts import FACES
+from generators.documents.docx import xml as x
+from generators.documents.layout import geometry as g
+from generators.documents.layout.fonts import FACES
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument

@@ -10,15 +10,14 @@ import urllib.parse
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from generators.documents import geometry as g
-from generators.documents.plan import Plan
+from generators.documents.layout import geometry as g
+from generators.documents.layout.geometry import DOUBLE, LANDSCAPE
+from generators.documents.layout.plan import Plan
 
 LEAD = (g.LINE_PT - g.BODY_PT) / 2 / g.MM_PT  # half-leading of a body line, mm
 BODY_EM = g.BODY_PT / g.MM_PT  # height of one 3号 character, mm
 RULE_W = 0.6  # the red rule under the 发文字号, mm
-DOUBLE = (0.8, 0.4, 0.3)  # 信函格式 double rule: thick, gap, thin, mm
 IMPRINT_THICK, IMPRINT_THIN = 0.35, 0.25
-LANDSCAPE = (28.0, 37.0, 26.0, 35.0)  # top, right, bottom, left: the portrait 版心 turned a quarter
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,8 @@ LETTER_RULE_W = 170.0
 RULE_GAP = 4.0  # red rule below the 发文字号, mm
 PAGE_NO_GAP = 7.0  # page number below the block, mm
 MARK_MAX_H = 15.0  # the standard's limit for one character of the mark, mm
+DOUBLE = (0.8, 0.4, 0.3)  # 信函格式 double rule: thick, gap, thin, mm
+LANDSCAPE = (28.0, 37.0, 26.0, 35.0)  # top, right, bottom, left: the portrait 版心 turned a quarter
 
 
 def mm_to_pt(mm: float) -> float:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generators.documents import docx_xml as x
-from generators.documents import geometry as g
-from generators.documents.docx_styles import BLOCK_TWIPS, CHAR_TWIPS, RED
-from generators.documents.plan import Mark, Plan
-from generators.documents.textfit import text_width
+from generators.documents.docx import xml as x
+from generators.documents.docx.styles import BLOCK_TWIPS, CHAR_TWIPS, RED
+from generators.documents.layout import geometry as g
+from generators.documents.layout.plan import Mark, Plan
+from generators.documents.layout.textfit import text_width
 
 # The rule is a bottom border of the 发文字号's line. In a 28.95 pt line the 3号 glyphs end ~1.9 mm above the
 # line's bottom (measured in LibreOffice), so 6 pt of border spacing puts the rule 4 mm under them.
@@ -136,7 +136,7 @@ def number_rows(p: Plan) -> list[str]:
 
 def letter_header(p: Plan) -> str:
     """The letter's mark with the thick-over-thin red double rule 4 mm under it (170 mm long)."""
-    from generators.documents.docx_sections import letter_rule_indent
+    from generators.documents.docx.sections import letter_rule_indent
 
     rule = x.pbdr(x.border("bottom", "thickThinSmallGap", 18, LETTER_RULE_SPACE_PT, RED))
     if p.head.mark is None:

@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from forms.model import FormDef
+from generators.documents.layout.textfit import cn_date
 from generators.documents.model import Cell, Table
-from generators.documents.textfit import cn_date
 from parsers.results import FormResult, Result
 
 ISSUE_LABELS = {

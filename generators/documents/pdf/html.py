@@ -8,13 +8,13 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from generators.documents import geometry as g
-from generators.documents import pdf_layout
-from generators.documents.body import heading_level
-from generators.documents.fonts import FACES, coverage, css_family, font_face_css
+from generators.documents.layout import geometry as g
+from generators.documents.layout.body import heading_level
+from generators.documents.layout.fonts import FACES, coverage, css_family, font_face_css
+from generators.documents.layout.plan import Plan, table_size
+from generators.documents.layout.textfit import todo_segments
 from generators.documents.model import Table
-from generators.documents.plan import Plan, table_size
-from generators.documents.textfit import todo_segments
+from generators.documents.pdf import layout as pdf_layout
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -13,13 +13,13 @@ Word, not huizong, decides where pages break, so two mechanisms are combined:
 
 from __future__ import annotations
 
-from generators.documents import docx_sections
-from generators.documents import docx_xml as x
-from generators.documents import geometry as g
-from generators.documents.docx_body import Writer
-from generators.documents.docx_styles import BLOCK_TWIPS
-from generators.documents.pagecount import estimate
-from generators.documents.plan import Imprint
+from generators.documents.docx import sections as docx_sections
+from generators.documents.docx import xml as x
+from generators.documents.docx.body import Writer
+from generators.documents.docx.styles import BLOCK_TWIPS
+from generators.documents.layout import geometry as g
+from generators.documents.layout.pagecount import estimate
+from generators.documents.layout.plan import Imprint
 
 SMALL_TW = round(g.SMALL_PT * 20)  # one 4号 character
 THICK, THIN = 8, 6  # eighths of a point: 1 pt ≈ 0.35 mm and 0.75 pt ≈ 0.25 mm

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generators.documents.geometry import LINE_TWIPS
-from generators.documents.pagecount import PAGE_TWIPS, Flow, estimate, line_count
+from generators.documents.layout.geometry import LINE_TWIPS
+from generators.documents.layout.pagecount import PAGE_TWIPS, Flow, estimate, line_count
 
 
 def test_full_lines_hold_28_characters_and_the_first_26() -> None:

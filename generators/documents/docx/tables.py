@@ -5,11 +5,11 @@ Built as XML in one go (python-docx's cell merging costs seconds per hundred mer
 
 from __future__ import annotations
 
-from generators.documents import docx_xml as x
-from generators.documents import geometry as g
+from generators.documents.docx import xml as x
+from generators.documents.layout import geometry as g
+from generators.documents.layout.pagecount import table_row_twips
+from generators.documents.layout.plan import table_size
 from generators.documents.model import Table
-from generators.documents.pagecount import table_row_twips
-from generators.documents.plan import table_size
 
 BORDERS = "".join(
     f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from generators.documents.fonts import FACES, LATIN_DOCX
+from generators.documents.layout.fonts import FACES, LATIN_DOCX
 
 W_URI = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_NS = f'xmlns:w="{W_URI}"'

@@ -8,7 +8,7 @@ import pytest
 from doc_inputs import FULL_SPEC, SAMPLES, Docx, W, attr, long_spec
 
 from generators.documents import load_spec, render_docx
-from generators.documents.geometry import mm_to_twips
+from generators.documents.layout.geometry import mm_to_twips
 
 IMPRINT = {"cc": "[市司法局, 市财政局]", "printed_by": "鄂尔多斯市市场监督管理局办公室", "printed_on": "2022-05-10"}
 

@@ -16,8 +16,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from generators.documents import geometry as g
-from generators.documents.textfit import char_width
+from generators.documents.layout import geometry as g
+from generators.documents.layout.textfit import char_width
 
 LINE_UNITS = (g.PAGE_W - g.LEFT - g.RIGHT) * g.MM_PT / g.CHAR_PITCH_PT  # 28.17 characters of 15.7 pt
 PAGE_TWIPS = g.mm_to_twips(g.PAGE_H) - g.mm_to_twips(g.TOP) - g.mm_to_twips(g.BOTTOM)

@@ -9,7 +9,7 @@ import pytest
 from doc_inputs import PARAGRAPH, Docx, W, body_lines, libreoffice_pdfs, long_spec, pdf_pages
 
 from generators.documents import load_spec, render_docx, render_pdf
-from generators.documents.plan import plan
+from generators.documents.layout.plan import plan
 
 IMPRINT = {"cc": "[市司法局, 市财政局]", "printed_by": "鄂尔多斯市市场监督管理局办公室", "printed_on": "2022-05-10"}
 SIGNER = "鄂尔多斯市市场监督管理局"
