@@ -1,7 +1,9 @@
-"""What the merged returns say, as plain facts for the campaign documents: who reported and when, which
-returns have errors, the consolidated figures of matrix forms, the typical cases.
+"""What the merged returns say on a given day, as plain facts for the campaign documents: who reported which
+form and when, whose file could not be read, which returns have errors, the consolidated figures.
 
 Pure functions over parsers.results.Result; the wording lives in the text templates (texts/*.yaml.j2).
+Facts are taken *as of* the document's date: a return dated after it had not arrived yet, so it counts for
+nothing (not as reported, not in the figures), and the document never speaks of what came later.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from forms.issues import Issue
 from forms.model import FormDef
-from generators.documents.layout.textfit import cn_date
-from generators.documents.model import Cell, Table
-from parsers.results import FormResult, Result
+from generators.documents.campaign.figures import FormFigures, form_figures
+from generators.documents.layout.textfit import number_text
+from generators.documents.model import Table
+from parsers.results import Result
 
 ISSUE_LABELS = {
     "file-unreadable": "文件无法读取",
@@ -41,65 +45,120 @@ ISSUE_LABELS = {
     "skipped-row": "存在无法识别的行",
     "no-records": "报表未填写数据",
 }
+FILE_CODES = {"file-unreadable", "form-unrecognized"}  # said once, per file, never as errors in a return
 
 
-FILE_CODES = {"file-unreadable", "form-unrecognized"}
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A file a unit sent that could not be read: it must be sent again."""
+
+    file: str  # the name it was sent under
+    form: str | None  # the title of the form it stands for, when that can be told
 
 
 @dataclass(frozen=True, slots=True)
 class UnitReport:
     unit: str
-    missing_forms: tuple[str, ...]  # titles of the forms this unit has not returned
+    received: tuple[str, ...]  # titles of the forms received and read
+    missing_forms: tuple[str, ...]  # titles of forms asked for and not received (an unreadable one not counted)
+    unreadable: tuple[Unreadable, ...]
     reported_on: dt.date | None  # the latest 上报时间 of its returns
     dates_known: bool  # every return carried a 上报时间
-    late: bool
-    errors: int
+    late: bool  # a return arrived after the deadline
+    errors: int  # errors in its returns (file-level problems excluded: those are `unreadable`)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing_forms and not self.unreadable
 
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    units: tuple[UnitReport, ...]
+    as_of: dt.date
     deadline: dt.date | None
-    forms: tuple[str, ...]  # titles of the forms merged
-    files_failed: tuple[str, ...]  # files that could not be read or recognised
+    forms: tuple[str, ...]  # titles of the forms asked for (or, without a list, those merged)
+    units: tuple[UnitReport, ...]
+    unsent_forms: tuple[str, ...]  # forms asked for that no unit has sent yet
+    later: tuple[str, ...]  # files dated after `as_of`: not counted
+    stray: tuple[str, ...]  # files that could not be read or recognised and name no unit
     problems: tuple[tuple[str, int, tuple[str, ...]], ...]  # (label, count, units) by frequency
-    error_units: tuple[tuple[str, int], ...]  # (unit, error count)
-    tables: tuple[Table, ...] = ()
-    figures: tuple[str, ...] = ()  # “检查机构数1234家次” …
-    sections: tuple[str, ...] = ()  # “第三方检验检测机构 56家” …
+    figures: tuple[FormFigures, ...] = ()
     cases: tuple[dict, ...] = field(default_factory=tuple)
 
+    @property
+    def overdue(self) -> bool:
+        """The deadline has passed on the document's date: only then is anyone late or in arrears."""
+        return self.deadline is not None and self.as_of > self.deadline
+
     def status(self, kind: str) -> list[UnitReport]:
-        """Units by status: missing (nothing returned), partial, late, unknown (no date), on_time."""
+        """Units by status: complete (every form read) = on_time + late + unknown (no date);
+        partial (some forms); missing (no form read); unreadable (a file to send again); with_errors."""
         checks = {
-            "missing": lambda u: _returned_nothing(u, self),
-            "partial": lambda u: bool(u.missing_forms) and not _returned_nothing(u, self),
-            "late": lambda u: not u.missing_forms and u.late,
-            "unknown": lambda u: not u.missing_forms and not u.late and not u.dates_known,
-            "on_time": lambda u: not u.missing_forms and not u.late and u.dates_known,
+            "complete": lambda u: u.complete,
+            "on_time": lambda u: u.complete and not u.late and u.dates_known,
+            "late": lambda u: u.complete and u.late,
+            "unknown": lambda u: u.complete and not u.late and not u.dates_known,
+            "partial": lambda u: not u.complete and bool(u.received),
+            "missing": lambda u: not u.received,
+            "unreadable": lambda u: bool(u.unreadable),
+            "with_errors": lambda u: u.errors > 0,
+            "late_any": lambda u: u.late,
         }
         return [u for u in self.units if checks[kind](u)]
 
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(f.table for f in self.figures if f.table is not None)
 
-def _returned_nothing(u: UnitReport, facts: Facts) -> bool:
-    return len(u.missing_forms) == len(facts.forms)
+    @property
+    def figure_texts(self) -> tuple[str, ...]:
+        return tuple(t for f in self.figures for t in f.totals_text)
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        return tuple(t for f in self.figures for t in f.sections_text)
 
 
-def gather(result: Result, forms: dict[str, FormDef], units: list[str], deadline: dt.date | None) -> Facts:
+def gather(
+    result: Result,
+    forms: dict[str, FormDef],
+    units: list[str],
+    deadline: dt.date | None,
+    as_of: dt.date,
+    asked: list[str] | None = None,
+) -> Facts:
+    """The facts of `result` on the day `as_of`; `asked`: ids of the forms the 通知 asked for."""
+    later = {f.path for f in result.files if f.status in ("merged", "superseded") and _after(f.reported_on, as_of)}
+    skip = later | {f.path for f in result.files if f.status == "superseded"}  # their issues no longer stand
     expected = units or _expected(result)
-    titles = tuple(fr.title for fr in result.forms.values())
+    form_ids = list(asked or result.forms)
+    titles = {fid: _title(fid, result, forms) for fid in form_ids}
+    reports = tuple(_unit_report(result, u, titles, deadline, later, skip) for u in expected)
     return Facts(
-        units=tuple(_unit_report(result, u, deadline) for u in expected),
+        as_of=as_of,
         deadline=deadline,
-        forms=titles,
-        files_failed=tuple(f.path for f in result.files if f.status in ("failed", "unrecognized")),
-        problems=_problems(result),
-        error_units=_error_units(result, expected),
-        tables=tuple(t for fid, fr in result.forms.items() if (t := matrix_table(fid, fr, forms)) is not None),
-        figures=tuple(_figures(result, forms)),
-        sections=tuple(_section_counts(result, forms)),
-        cases=tuple(_cases(result, forms)),
+        forms=tuple(titles.values()),
+        units=reports,
+        unsent_forms=tuple(t for t in titles.values() if not any(t in u.received for u in reports)),
+        later=tuple(sorted(later)),
+        stray=tuple(f.path for f in result.files if f.status in ("failed", "unrecognized") and f.unit is None),
+        problems=_problems(result, skip),
+        figures=tuple(
+            fig for fid, fr in result.forms.items() if (fig := form_figures(fid, fr, forms, later)) is not None
+        ),
+        cases=tuple(_cases(result, forms, later)),
     )
+
+
+def _after(reported_on: str | None, as_of: dt.date) -> bool:
+    day = _date(reported_on)
+    return day is not None and day > as_of
+
+
+def _title(form_id: str, result: Result, forms: dict[str, FormDef]) -> str:
+    if form_id in result.forms:
+        return result.forms[form_id].title
+    return forms[form_id].title if form_id in forms else form_id
 
 
 def _expected(result: Result) -> list[str]:
@@ -110,20 +169,56 @@ def _expected(result: Result) -> list[str]:
     return list(seen)
 
 
-def _unit_report(result: Result, unit: str, deadline: dt.date | None) -> UnitReport:
-    missing = tuple(fr.title for fr in result.forms.values() if unit in fr.missing_units)
-    files = [f for f in result.files if f.unit == unit and f.status == "merged"]
+def _unit_report(
+    result: Result, unit: str, titles: dict[str, str], deadline: dt.date | None, later: set[str], skip: set[str]
+) -> UnitReport:
+    files = [f for f in result.files if f.unit == unit and f.status == "merged" and f.path not in later]
+    received = [fid for fid in titles if _received(result, unit, fid, later)]
+    not_received = [titles[fid] for fid in titles if fid not in received]
+    unreadable = _unreadable(result, unit, not_received)
+    explained = {u.form for u in unreadable}
     dates = [_date(f.reported_on) for f in files]
     known = [d for d in dates if d is not None]
-    errors = sum(1 for i in result.issues if i.unit == unit and i.severity == "error")
     return UnitReport(
         unit=unit,
-        missing_forms=missing,
+        received=tuple(titles[fid] for fid in received),
+        missing_forms=tuple(t for t in not_received if t not in explained),
+        unreadable=unreadable,
         reported_on=max(known) if known else None,
         dates_known=bool(files) and len(known) == len(dates),
         late=bool(deadline and any(d > deadline for d in known)),
-        errors=errors,
+        errors=sum(1 for i in result.issues if i.unit == unit and _counts(i, skip) and i.severity == "error"),
     )
+
+
+def _received(result: Result, unit: str, form_id: str, later: set[str]) -> bool:
+    fr = result.forms.get(form_id)
+    if fr is None or unit not in fr.units_reported:
+        return False
+    files = [f for f in result.files if f.unit == unit and f.form == form_id and f.status == "merged"]
+    return not files or any(f.path not in later for f in files)
+
+
+def _unreadable(result: Result, unit: str, not_received: list[str]) -> tuple[Unreadable, ...]:
+    """Failed files of the unit, each matched to the form it stands for: the form whose title its name
+    holds, or the one form the unit has not sent."""
+    failed = [f.path for f in result.files if f.unit == unit and f.status == "failed"]
+    out = []
+    left = list(not_received)
+    for path in failed:
+        name = path.replace("\\", "/").rsplit("/", 1)[-1]
+        form = next((t for t in left if t in name), None)
+        if form is None and len(left) == 1 and len(failed) == 1:
+            form = left[0]
+        if form:
+            left.remove(form)
+        out.append(Unreadable(name, form))
+    return tuple(out)
+
+
+def _counts(issue: Issue, skip: set[str]) -> bool:
+    """An issue that stands against a return in force (not a file-level one, not of a replaced file)."""
+    return issue.code not in FILE_CODES and issue.code != "superseded" and issue.file not in skip
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -133,12 +228,12 @@ def _date(text: str | None) -> dt.date | None:
         return None
 
 
-def _problems(result: Result) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+def _problems(result: Result, skip: set[str]) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
     counts: Counter[str] = Counter()
     units: dict[str, dict[str, None]] = {}
     for i in result.issues:
-        if i.code in FILE_CODES:
-            continue  # said once, as files that could not be merged
+        if not _counts(i, skip):
+            continue
         label = ISSUE_LABELS.get(i.code, i.code)
         counts[label] += 1
         if i.unit:
@@ -146,78 +241,7 @@ def _problems(result: Result) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
     return tuple((label, n, tuple(units.get(label, {}))) for label, n in counts.most_common())
 
 
-def _error_units(result: Result, expected: list[str]) -> tuple[tuple[str, int], ...]:
-    """(unit, errors) in the order of the unit list, so documents name units in their usual order."""
-    counts = Counter(i.unit for i in result.issues if i.severity == "error" and i.unit)
-    order = {u: i for i, u in enumerate(expected)}
-    return tuple(sorted(counts.items(), key=lambda item: order.get(item[0], len(order))))
-
-
-def number_text(value: object, decimals: int | None = None) -> str:
-    if isinstance(value, bool) or value is None:
-        return ""
-    if isinstance(value, int | float):
-        if decimals:
-            return f"{value:.{decimals}f}"
-        return str(int(value)) if float(value).is_integer() else f"{value:g}"
-    return str(value)
-
-
-def matrix_table(form_id: str, fr: FormResult, forms: dict[str, FormDef]) -> Table | None:
-    """The consolidated figures of a matrix form: its row keys × its columns, summed over all units."""
-    form = forms.get(form_id)
-    if form is None or form.layout != "matrix" or form.rows is None:
-        return None
-    key, columns = form.rows.field, form.value_fields
-    sums = {k.value: dict.fromkeys((c.id for c in columns), 0.0) for k in form.rows.keys}
-    for rec in fr.records:
-        row = sums.get(str(rec.values.get(key)))
-        for c in columns if row is not None else ():
-            value = rec.values.get(c.id)
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                row[c.id] += value
-    totals = {c.id: fr.totals.get(c.id, sum(r[c.id] for r in sums.values())) for c in columns}
-    rows = [(k, sums[k]) for k in sums] + [(form.rows.total, totals)]
-    body = tuple(
-        (Cell(text=label), *(Cell(text=number_text(vals[c.id], c.decimals)) for c in columns)) for label, vals in rows
-    )
-    return Table(
-        heading=f"{form.title}（汇总）",
-        columns=(form.field(key).header, *(c.header for c in columns)),
-        widths=(form.field(key).width, *(c.width for c in columns)),
-        rows=body,
-    )
-
-
-def _figures(result: Result, forms: dict[str, FormDef]) -> list[str]:
-    """“检查机构数1234家次” for every column of every matrix form, from the grand totals."""
-    out = []
-    for form_id, fr in result.forms.items():
-        form = forms.get(form_id)
-        if form is None or form.layout != "matrix":
-            continue
-        table = matrix_table(form_id, fr, forms)
-        totals = table.rows[-1][1:] if table else ()
-        for col, cell in zip(form.value_fields, totals, strict=False):
-            out.append(f"{col.label}{cell.text}{col.unit or ''}")
-    return out
-
-
-def _section_counts(result: Result, forms: dict[str, FormDef]) -> list[str]:
-    """“第三方检验检测机构56家” for every section of every sectioned list form."""
-    out = []
-    for form_id, fr in result.forms.items():
-        form = forms.get(form_id)
-        if form is None or not form.sections:
-            continue
-        counts = Counter(r.section for r in fr.records)
-        for s in form.sections:
-            name = s.heading.split("、", 1)[-1].removesuffix("数量及名单").removesuffix("名单")
-            out.append(f"{name}{counts.get(s.key, 0)}家")
-    return out
-
-
-def _cases(result: Result, forms: dict[str, FormDef]) -> list[dict]:
+def _cases(result: Result, forms: dict[str, FormDef], later: set[str]) -> list[dict]:
     """Typical cases: records of a record-layout form that has a title and a summary."""
     out = []
     for form_id, fr in result.forms.items():
@@ -226,10 +250,8 @@ def _cases(result: Result, forms: dict[str, FormDef]) -> list[dict]:
         if form is None or form.layout != "record" or not {"title", "summary"} <= ids:
             continue
         for rec in fr.records:
+            if rec.source.file in later:
+                continue
             values = {k: number_text(v) if isinstance(v, float) else v for k, v in rec.values.items()}
             out.append({"unit": rec.unit, **values})
     return out
-
-
-def cn(d: dt.date | None) -> str:
-    return cn_date(d) if d else "日期不详"

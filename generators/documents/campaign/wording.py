@@ -39,6 +39,15 @@ def quoted(titles: Iterable[str]) -> str:
     return "".join(f"《{t}》" for t in titles)
 
 
+def cn_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一: the numbers of 一、 and （一） headings."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return (digits[tens] if tens > 1 else "") + "十" + (digits[ones] if ones else "")
+
+
 def listing(items: Iterable[str], sep: str = "、") -> str:
     return sep.join(items)
 
@@ -53,7 +62,7 @@ def _environment(folder: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,  # the output is YAML, not HTML; values go through the `yaml` filter
     )
-    env.filters.update(yaml=yaml_value, cn=cn, quoted=quoted, listing=listing)
+    env.filters.update(yaml=yaml_value, cn=cn, quoted=quoted, listing=listing, cn_num=cn_numeral)
     return env
 
 

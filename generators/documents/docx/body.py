@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from generators.documents.docx import figures as docx_figures
 from generators.documents.docx import sections as docx_sections
 from generators.documents.docx import tables as docx_tables
 from generators.documents.docx import xml as x
@@ -19,7 +20,7 @@ from generators.documents.layout.geometry import LANDSCAPE
 from generators.documents.layout.pagecount import Flow, line_count
 from generators.documents.layout.plan import AttachmentPage, BodyItem, Plan
 from generators.documents.layout.textfit import SigLine, todo_segments
-from generators.documents.model import Table
+from generators.documents.model import Chart, Table
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -82,6 +83,8 @@ def body_items(w: Writer, items: tuple[BodyItem, ...], keep_tail: int = 0) -> No
         kept = i >= len(items) - keep_tail
         if isinstance(item, Table):
             _table(w, item, keep=kept)
+        elif isinstance(item, Chart):
+            docx_figures.figure(w, item, keep=kept)
         else:
             _paragraph(w, item, keep=kept)
 
@@ -110,7 +113,12 @@ def _table(w: Writer, t: Table, keep: bool = False) -> None:
         centre = not t.heading.startswith(("一", "二", "三", "四", "五", "六", "七", "八", "九", "十"))
         w.lines(line(x.run(t.heading, face="hei"), jc="center" if centre else None), 1, keep_next=True)
     xml, heights = docx_tables.table(t, w.width, keep_last=keep)
-    w.add(xml, Flow(tuple(heights), keep_next=keep, certain=False))
+    w.add(xml)
+    # No page break before the last row (the table keeps its last two rows together).
+    w.flows += [
+        Flow(tuple(heights[:-1]), keep_next=True, certain=False),
+        Flow(tuple(heights[-1:]), keep_next=keep, certain=False),
+    ]
     for note in t.notes:
         para = x.paragraph(x.run(note, size_pt=12), pStyle=x.style("HzPlain"), keepNext=KEEP_NEXT if keep else None)
         w.lines(para, 1, keep_next=keep)

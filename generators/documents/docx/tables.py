@@ -33,7 +33,9 @@ def table(t: Table, width_twips: int, keep_last: bool = False) -> tuple[str, lis
         heights.append(table_row_twips(list(zip(t.columns, width_mm, strict=True)), size))
     for r, row in enumerate(t.rows):
         xml, texts, col, tallest = [], [], 0, 1
-        keep = keep_last and r == len(t.rows) - 1
+        # The row before the last keeps with it (a 合计 row never stands alone on a page); the last keeps
+        # with what follows the table when asked.
+        keep = (keep_last and r == len(t.rows) - 1) or (len(t.rows) > 2 and r == len(t.rows) - 2)
         for c in row:
             span_w = sum(widths[col : col + c.span])
             face = "hei" if c.header else "fang"

@@ -5,6 +5,8 @@ Everything else (CSS, DOCX twips) is derived from these, so the two outputs cann
 
 from __future__ import annotations
 
+import math
+
 MM_PT = 72 / 25.4  # points per millimetre
 TWIPS_PT = 20
 
@@ -38,6 +40,11 @@ PAGE_NO_GAP = 7.0  # page number below the block, mm
 MARK_MAX_H = 15.0  # the standard's limit for one character of the mark, mm
 DOUBLE = (0.8, 0.4, 0.3)  # 信函格式 double rule: thick, gap, thin, mm
 LANDSCAPE = (28.0, 37.0, 26.0, 35.0)  # top, right, bottom, left: the portrait 版心 turned a quarter
+
+
+def figure_lines(height_mm: float) -> int:
+    """Grid lines a figure takes (with 1 mm above and below), so the text after it stays on the grid."""
+    return math.ceil((height_mm + 2.0) / LINE_MM)
 
 
 def mm_to_pt(mm: float) -> float:

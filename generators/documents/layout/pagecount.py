@@ -70,7 +70,7 @@ class Ending:
     page: int
     used: int  # twips used on that page
     landscape: bool
-    certain: bool  # only text lines on that page: the estimate can be trusted to a line
+    certain: bool  # only text lines since the last forced page break: the estimate can be trusted to a line
 
     @property
     def free(self) -> int:
@@ -97,7 +97,9 @@ def estimate(flows: list[Flow]) -> Ending:
             keep = flow.keep_next
     page, start = _fill(segment, page, landscape)
     rest = segment[start:]
-    return Ending(page, sum(ln.height for ln in rest), landscape, all(ln.certain for ln in rest))
+    # Certain only when every line since the last forced page break is: a table's guessed height on an
+    # earlier page moves where the last page starts, and with it the room left under the text.
+    return Ending(page, sum(ln.height for ln in rest), landscape, all(ln.certain for ln in segment))
 
 
 def _lines(flow: Flow, keep_previous: bool) -> list[_Line]:

@@ -21,12 +21,12 @@ from generators.documents.layout.textfit import (
     text_width,
 )
 from generators.documents.layout.titles import MAX_EM, break_title
-from generators.documents.model import Attachment, DocSpec, Table
+from generators.documents.model import Attachment, Chart, DocSpec, Table
 
 MARK_FILL = 0.92  # share of the block width a single-line mark may take
 MARK_MAX_PT = g.mm_to_pt(g.MARK_MAX_H) / 0.92  # a character's ink is ~0.92 em tall
 
-BodyItem = Paragraph | Table
+BodyItem = Paragraph | Table | Chart
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +134,7 @@ def mark_size(names: tuple[str, ...], suffix: str) -> float:
     return int(min(size, MARK_MAX_PT) * 2) / 2  # whole half-points, as Word sizes fonts
 
 
-def _body(parts: tuple[str | Table, ...]) -> tuple[BodyItem, ...]:
+def _body(parts: tuple[str | Table | Chart, ...]) -> tuple[BodyItem, ...]:
     items: list[BodyItem] = []
     for part in parts:
         items.extend(parse_body(part) if isinstance(part, str) else [part])

@@ -25,6 +25,17 @@ def cn_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+def number_text(value: object, decimals: int | None = None) -> str:
+    """A figure as a 公文 writes it: 12, 0.5, 22.50 with the decimals its column asks for."""
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, int | float):
+        if decimals:
+            return f"{value:.{decimals}f}"
+        return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return str(value)
+
+
 @dataclass(frozen=True, slots=True)
 class SigLine:
     """One line of the 署名 block: the texts of one row, right indent of the row's end in em."""

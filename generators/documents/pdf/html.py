@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import base64
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
+from generators.documents.chart import draw
 from generators.documents.layout import geometry as g
 from generators.documents.layout.body import heading_level
 from generators.documents.layout.fonts import FACES, coverage, css_family, font_face_css
 from generators.documents.layout.plan import Plan, table_size
 from generators.documents.layout.textfit import todo_segments
-from generators.documents.model import Table
+from generators.documents.model import Chart, Table
 from generators.documents.pdf import layout as pdf_layout
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -50,6 +53,20 @@ def marked(text: str, face: str) -> Markup:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Figure:
+    uri: str  # the PNG as a data: URL
+    width_mm: float
+    height_mm: float
+    height_pt: float  # the whole grid lines it takes
+
+
+def figure(chart: Chart) -> Figure:
+    picture = draw(chart)
+    uri = "data:image/png;base64," + base64.b64encode(picture.png).decode("ascii")
+    return Figure(uri, picture.width_mm, picture.height_mm, g.figure_lines(picture.height_mm) * g.LINE_PT)
+
+
 def col_widths(t: Table) -> list[float]:
     total = sum(t.widths)
     return [round(100 * w / total, 2) for w in t.widths]
@@ -69,6 +86,7 @@ def _env() -> jinja2.Environment:
         table_size=table_size,
         col_widths=col_widths,
         is_heading=lambda text: heading_level(text) > 0,
+        figure=figure,
     )
     return env
 

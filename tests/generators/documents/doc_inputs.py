@@ -191,7 +191,8 @@ def _stats(unit: str, i: int) -> Record:
 
 
 def sample_result() -> Result:
-    """A campaign of 9 units: 4 on time, 1 late, 1 without a date, 1 with one form only, 2 with nothing."""
+    """A campaign of 9 units: 4 on time, 1 late (5月23日), 1 without a date, 1 with one form only (鄂托克前旗),
+    1 whose only file could not be read (乌审旗), 1 with nothing (伊金霍洛旗); one stray unrecognised file."""
     stats_units = ["东胜区", "康巴什区", "达拉特旗", "准格尔旗", "杭锦旗", "鄂托克旗"]
     roster_units = ["东胜区", "康巴什区", "达拉特旗", "准格尔旗", "杭锦旗", "鄂托克旗", "鄂托克前旗"]
     stats = FormResult(
@@ -200,7 +201,7 @@ def sample_result() -> Result:
         units_reported=stats_units,
         missing_units=[u for u in UNITS if u not in stats_units],
         records=[_stats(u, i) for u in stats_units for i in range(len(MATRIX_ROWS))],
-        totals={"inspected": 6 * 75, "fines": 6 * 3.75},
+        totals={"inspected": 6 * 75, "fines": 6 * 7.5},
     )
     roster = FormResult(
         title="检验检测机构基本情况汇总表",
@@ -220,13 +221,14 @@ def sample_result() -> Result:
              for u, d in dates.items()]
     files += [FileReport(path=f"{u}.docx", status="merged", form="institution-roster", unit=u,
                          reported_on=dates.get(u, "2022-05-15") or "2022-05-15") for u in roster_units]
-    files.append(FileReport(path="乌审旗.xlsx", status="failed", message="文件已损坏，无法读取"))
+    files.append(FileReport(path="收到/乌审旗工作情况统计表.xlsx", status="failed", unit="乌审旗", message="文件已损坏，无法读取"))
+    files.append(FileReport(path="收到/会议通知.docx", status="unrecognized", message="无法识别该文件属于哪张报表"))
     issues = [
         issue("invalid-phone", form="institution-roster", unit="杭锦旗", file="杭锦旗.docx", location="表1行3列6",
               field="phone", value="0477-83", row=3),
         issue("total-mismatch", form="work-statistics", unit="达拉特旗", file="达拉特旗统计表.xlsx", value="12",
               message="合计行“检查机构数”不等于各行之和", hint="13"),
-        issue("file-unreadable", file="乌审旗.xlsx", reason="文件已损坏，无法读取"),
+        issue("file-unreadable", unit="乌审旗", file="收到/乌审旗工作情况统计表.xlsx", reason="文件已损坏，无法读取"),
     ]
     return Result(forms={"work-statistics": stats, "institution-roster": roster}, files=files, issues=issues)
 
