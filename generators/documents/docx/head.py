@@ -21,9 +21,10 @@ RULE_SPACE_PT = 6
 RULE_EIGHTHS = 14  # 1.75 pt ≈ 0.6 mm, as in the PDF
 LETTER_RULE_SPACE_PT = round(g.RULE_GAP * g.MM_PT)
 HEAD_FACES = {"copy_no": "fang", "secrecy": "hei", "urgency": "hei"}
-# The letter's text starts right under its header (mark + rule); 7/8 of a 3号 character more puts the first
-# line's glyphs where GB/T 9704 10.1 wants them (measured in LibreOffice).
-LETTER_FIRST_BEFORE = 170
+# The letter's text starts right under its header (mark + rule); this much more puts the first line (份号 at
+# the left, 发文字号 at the right) on the baseline of the PDF's first line under the double rule (measured in
+# LibreOffice: 170 twips left it 1.3 mm lower than in the PDF).
+LETTER_FIRST_BEFORE = 98
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from generators.documents.docx import xml as x
 from generators.documents.docx.body import Writer
 from generators.documents.docx.styles import BLOCK_TWIPS
 from generators.documents.layout import geometry as g
-from generators.documents.layout.pagecount import estimate
+from generators.documents.layout.pagecount import estimate, line_count
 from generators.documents.layout.plan import Imprint
 
 SMALL_TW = round(g.SMALL_PT * 20)  # one 4号 character
@@ -35,16 +35,19 @@ def table(im: Imprint) -> tuple[str, int]:
 
     A table, not paragraph borders: table rules span the full 156 mm whatever the text's indents.
     """
-    rows = []
+    rows, lines = [], 0
     if im.cc:
         indent = x.ind(left=SMALL_TW * 4, hanging=SMALL_TW * 3, first_line_chars=0)
         rows.append(
             _row(x.paragraph(x.run(im.cc), pStyle=x.style("HzImprint"), spacing=x.exact(g.LINE_TWIPS), ind=indent))
         )
+        # A long 抄送 wraps: each of its lines is a grid line (one 4号 character in, later lines four in).
+        lines += cc_lines(im.cc)
     if im.printed_by or im.printed_on:
         runs = x.run(im.printed_by or "") + "<w:r><w:tab/></w:r>" + x.run(im.printed_on or "")
         stops = x.tabs(("right", BLOCK_TWIPS - SMALL_TW))
         rows.append(_row(x.paragraph(runs, pStyle=x.style("HzImprint"), spacing=x.exact(g.LINE_TWIPS), tabs=stops)))
+        lines += 1
     thick, thin = (THICK, THIN) if im.ruled else (None, None)
     # CT_TblBorders order: top, left, bottom, right, insideH, insideV (Word rejects another order).
     rules = "".join(
@@ -66,7 +69,12 @@ def table(im: Imprint) -> tuple[str, int]:
     )
     xml = f'<w:tbl>{props}<w:tblGrid><w:gridCol w:w="{BLOCK_TWIPS}"/></w:tblGrid>{"".join(rows)}</w:tbl>'
     borders = (THICK * 2 + THIN * (len(rows) - 1)) * 20 // 8 if im.ruled else 0
-    return xml, len(rows) * g.LINE_TWIPS + borders
+    return xml, lines * g.LINE_TWIPS + borders
+
+
+def cc_lines(cc: str) -> int:
+    """Lines of the 抄送 row: 4号 characters across the block, first line 1 in, the others 4 in, 1 off the right."""
+    return line_count(cc, first=1, left=4, right=1, width=BLOCK_TWIPS / SMALL_TW, size_pt=g.SMALL_PT)
 
 
 def _rule(side: str, eighths: int | None) -> str:

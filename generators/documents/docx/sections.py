@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from generators.documents.docx import xml as x
 from generators.documents.docx.styles import BLOCK_TWIPS, RED
 from generators.documents.layout import geometry as g
+from generators.documents.layout.fonts import FACES
 from generators.documents.layout.geometry import DOUBLE, LANDSCAPE
 
 if TYPE_CHECKING:
@@ -79,7 +80,9 @@ def page_number_footers(doc: DocxDocument) -> None:
 
 
 def _fill(part: HeaderFooter, side: str) -> None:
-    runs = x.run("— ", face="song") + x.field_run("PAGE", face="song") + x.run(" —", face="song")
+    # 4号半角宋体阿拉伯数字: the digits too are 宋体 (ascii/hAnsi), not the Latin face of the body text.
+    song = {"face": "song", "latin": FACES["song"].docx}
+    runs = x.run("— ", **song) + x.field_run("PAGE", **song) + x.run(" —", **song)
     indent = x.ind(right=PAGE_NO_INDENT) if side == "right" else x.ind(left=PAGE_NO_INDENT)
     spacing = x.exact(PAGE_NO_LINE, after=PAGE_NO_AFTER)
     _replace_content(part, x.paragraph(runs, pStyle=x.style("HzPageNo"), spacing=spacing, ind=indent, jc=x.jc(side)))

@@ -51,9 +51,11 @@ def ordered(parts: dict[str, str], order: tuple[str, ...]) -> str:
     return "".join(parts[k] for k in order if parts.get(k))
 
 
-def rfonts(face: str) -> str:
-    latin = f'w:ascii="{LATIN_DOCX}" w:hAnsi="{LATIN_DOCX}" w:cs="{LATIN_DOCX}"'
-    return f'<w:rFonts {latin} w:eastAsia="{FACES[face].docx}" w:hint="eastAsia"/>'
+def rfonts(face: str, latin: str | None = None) -> str:
+    """East-Asian font of `face`; digits and Latin letters in `latin` (Times New Roman unless told)."""
+    latin = latin or LATIN_DOCX
+    names = f'w:ascii="{latin}" w:hAnsi="{latin}" w:cs="{latin}"'
+    return f'<w:rFonts {names} w:eastAsia="{FACES[face].docx}" w:hint="eastAsia"/>'
 
 
 def rpr(
@@ -63,9 +65,10 @@ def rpr(
     spacing_pt: float | None = None,
     highlight: str | None = None,
     bold: bool | None = None,
+    latin: str | None = None,
 ) -> str:
     parts = {
-        "rFonts": rfonts(face) if face else "",
+        "rFonts": rfonts(face, latin) if face else "",
         "b": ("<w:b/>" if bold else '<w:b w:val="0"/>') if bold is not None else "",
         "bCs": ("<w:bCs/>" if bold else '<w:bCs w:val="0"/>') if bold is not None else "",
         "color": f'<w:color w:val="{color}"/>' if color else "",

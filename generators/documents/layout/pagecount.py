@@ -26,14 +26,25 @@ _OPENING = set("（《「『〔【“‘")
 _TOKENS = re.compile(r"[A-Za-z0-9.\-/%@_:]+|\s+|.", re.S)
 
 
-def line_count(text: str, first: float = 2.0, left: float = 0.0, right: float = 0.0, width: float = LINE_UNITS) -> int:
-    """Lines Word needs for `text`; positions in characters: first-line start, other lines' start, right."""
+def line_count(
+    text: str,
+    first: float = 2.0,
+    left: float = 0.0,
+    right: float = 0.0,
+    width: float = LINE_UNITS,
+    size_pt: float = g.BODY_PT,
+) -> int:
+    """Lines Word needs for `text`; positions in characters: first-line start, other lines' start, right.
+
+    `size_pt`: the body's condensed 3号 by default; other sizes (the 4号 版记) are set without condensing.
+    """
     if not text:
         return 1
     lines, pos, limit = 1, first, width - right
     prev = ""
+    half = 0.49 if size_pt == g.BODY_PT else 0.5
     for token in _TOKENS.findall(text):
-        w = sum(_unit(c) for c in token)
+        w = sum(_unit(c, half) for c in token)
         if pos + w > limit + 1e-6 and pos > left:
             if token in _CLOSING and pos + w <= limit + 1.0:
                 pos += w  # hanging punctuation
@@ -41,16 +52,16 @@ def line_count(text: str, first: float = 2.0, left: float = 0.0, right: float = 
                 continue
             lines += 1
             # an opening bracket that ended the line moves down with the token it opens
-            pos = left + (_unit(prev) if prev in _OPENING else 0)
+            pos = left + (_unit(prev, half) if prev in _OPENING else 0)
         pos += w
         prev = token
     return lines
 
 
-def _unit(ch: str) -> float:
+def _unit(ch: str, half: float = 0.49) -> float:
     if char_width(ch) == 1.0:
         return 1.0
-    return 0.49 if not ch.isspace() else 0.25  # Times New Roman digits at 16 pt, condensed by 0.3 pt
+    return half if not ch.isspace() else 0.25  # Times New Roman digits at 16 pt are 0.49 em condensed by 0.3 pt
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,9 +27,18 @@ REGISTRY = FormRegistry.load()
 @pytest.fixture
 def info() -> CampaignInfo:
     return CampaignInfo(
-        title="检验检测市场专项整治行动", issuer="鄂尔多斯市市场监督管理局", prefix="鄂市监发", number=74,
-        deadline="2022-05-20", units=UNITS, unit_suffix="市场监督管理局", to="各旗区市场监督管理局",
-        contact="李静", phone="0477-8586123", date="2022-05-05", forms=["institution-roster", "work-statistics"],
+        title="检验检测市场专项整治行动",
+        issuer="鄂尔多斯市市场监督管理局",
+        prefix="鄂市监发",
+        number=74,
+        deadline="2022-05-20",
+        units=UNITS,
+        unit_suffix="市场监督管理局",
+        to="各旗区市场监督管理局",
+        contact="李静",
+        phone="0477-8586123",
+        date="2022-05-05",
+        forms=["institution-roster", "work-statistics"],
     )
 
 
@@ -63,7 +72,9 @@ def test_notice_attaches_the_forms_as_blank_tables(info: CampaignInfo) -> None:
     assert spec.seal and spec.printed_by == "鄂尔多斯市市场监督管理局办公室"
 
 
-def test_reminder_names_exactly_the_missing_the_unreadable_and_the_erroneous(result: Result, info: CampaignInfo) -> None:
+def test_reminder_names_exactly_the_missing_the_unreadable_and_the_erroneous(
+    result: Result, info: CampaignInfo
+) -> None:
     spec = reminder_spec(result, info, stamp=AFTER)
     body = text(spec)
     assert spec.date == dt.date(2022, 5, 26) and spec.number == "鄂市监发〔2022〕80号"
@@ -77,7 +88,10 @@ def test_reminder_names_exactly_the_missing_the_unreadable_and_the_erroneous(res
     assert "乌审旗：报表中有" not in body  # an unreadable file is not an error in a return
     for fine in ("东胜区", "康巴什区", "准格尔旗", "鄂托克旗"):
         assert fine not in body and fine not in (spec.to or "")
-    assert spec.to == "达拉特旗市场监督管理局、伊金霍洛旗市场监督管理局、乌审旗市场监督管理局、杭锦旗市场监督管理局、鄂托克前旗市场监督管理局"
+    assert (
+        spec.to
+        == "达拉特旗市场监督管理局、伊金霍洛旗市场监督管理局、乌审旗市场监督管理局、杭锦旗市场监督管理局、鄂托克前旗市场监督管理局"
+    )
     assert "在收到本通知后3个工作日内" in body and "逾期仍未报送的，将予以通报" in body
     dated = reminder_spec(result, info.model_copy(update={"remind_by": dt.date(2022, 5, 28)}), stamp=AFTER)
     assert "于2022年5月28日前完成报送" in text(dated)
@@ -110,7 +124,9 @@ def test_bulletin_table_holds_the_consolidated_figures(result: Result, info: Cam
 def test_bulletin_has_no_table_for_a_form_nobody_sent(info: CampaignInfo) -> None:
     from parsers.results import FormResult
 
-    nobody = Result(forms={"work-statistics": FormResult(title="工作情况统计表", units_expected=UNITS, missing_units=UNITS)})
+    nobody = Result(
+        forms={"work-statistics": FormResult(title="工作情况统计表", units_expected=UNITS, missing_units=UNITS)}
+    )
     spec = bulletin_spec(nobody, info.model_copy(update={"forms": ["work-statistics"]}), stamp=AFTER)
     assert not [p for p in spec.body if isinstance(p, Table)]
     body = text(spec)
@@ -122,7 +138,14 @@ def test_summary_has_the_six_chapters_with_figures_and_marks(result: Result, inf
     spec = summary_spec(result, info, stamp=AFTER)
     body = text(spec)
     assert "截至2022年5月26日，本次专项行动应报单位9个，已报送7个（其中只报送了部分报表的1个），尚未报送2个" in body
-    chapters = ["一、基本情况", "二、主要成效", "三、经验做法", "四、存在问题及原因分析", "五、典型案例", "六、工作意见和建议"]
+    chapters = [
+        "一、基本情况",
+        "二、主要成效",
+        "三、经验做法",
+        "四、存在问题及原因分析",
+        "五、典型案例",
+        "六、工作意见和建议",
+    ]
     positions = [body.index(c) for c in chapters]
     assert positions == sorted(positions)
     assert "检查机构数450家次" in body and "第三方检验检测机构14家" in body and spec.number == AFTER.number
@@ -132,9 +155,16 @@ def test_summary_has_the_six_chapters_with_figures_and_marks(result: Result, inf
 def test_summary_fills_typical_cases(info: CampaignInfo) -> None:
     from parsers.results import FormResult, Record, Source
 
-    case = Record(unit="东胜区", values={"title": "某检测公司出具虚假检测报告案", "summary": "经查，当事人出具虚假报告12份。",
-                                        "penalty": "罚款5万元", "significance": "严厉打击了造假行为。"},
-                  source=Source(file="案例.docx", sheet="表1", cell="行1列2"))
+    case = Record(
+        unit="东胜区",
+        values={
+            "title": "某检测公司出具虚假检测报告案",
+            "summary": "经查，当事人出具虚假报告12份。",
+            "penalty": "罚款5万元",
+            "significance": "严厉打击了造假行为。",
+        },
+        source=Source(file="案例.docx", sheet="表1", cell="行1列2"),
+    )
     result = Result(forms={"case-report": FormResult(title="典型案例报送信息表", records=[case])})
     body = text(summary_spec(result, info, stamp=AFTER))
     assert "（一）某检测公司出具虚假检测报告案。东胜区查办。经查，当事人出具虚假报告12份。处理结果：罚款5万元。" in body
@@ -147,8 +177,10 @@ def test_campaign_documents_render(result: Result, info: CampaignInfo) -> None:
 
 def test_an_office_text_replaces_the_builtin(tmp_path, result: Result, info: CampaignInfo) -> None:
     own = tmp_path / "催报.yaml.j2"
-    own.write_text("title: 关于尽快报送报表的通知\nbody: |\n  {% for u in missing %}\n  {{ u.unit }}\n  {% endfor %}\n",
-                   encoding="utf-8")
+    own.write_text(
+        "title: 关于尽快报送报表的通知\nbody: |\n  {% for u in missing %}\n  {{ u.unit }}\n  {% endfor %}\n",
+        encoding="utf-8",
+    )
     spec = reminder_spec(result, info, own, stamp=AFTER)
     assert spec.title == "关于尽快报送报表的通知" and text(spec).split() == ["伊金霍洛旗", "乌审旗", "鄂托克前旗"]
     broken = tmp_path / "坏.yaml.j2"

@@ -26,8 +26,11 @@ def exact_line(p) -> int | None:
 
 
 def run_fonts(p) -> list[tuple[str, str | None]]:
-    return [("".join(t.text for t in r.iter(f"{W}t")), attr(r.find(f"{W}rPr/{W}rFonts"), "eastAsia"))
-            for r in p.iter(f"{W}r") if r.find(f"{W}t") is not None]
+    return [
+        ("".join(t.text for t in r.iter(f"{W}t")), attr(r.find(f"{W}rPr/{W}rFonts"), "eastAsia"))
+        for r in p.iter(f"{W}r")
+        if r.find(f"{W}t") is not None
+    ]
 
 
 def test_a4_margins_and_the_22_by_28_grid() -> None:
@@ -35,7 +38,11 @@ def test_a4_margins_and_the_22_by_28_grid() -> None:
     size, margins, grid = sect.find(f"{W}pgSz"), sect.find(f"{W}pgMar"), sect.find(f"{W}docGrid")
     assert (attr(size, "w"), attr(size, "h")) == ("11906", "16838")
     assert {k: int(attr(margins, k)) for k in ("top", "right", "bottom", "left")} == {
-        "top": mm_to_twips(37), "right": mm_to_twips(26), "bottom": mm_to_twips(35), "left": mm_to_twips(28)}
+        "top": mm_to_twips(37),
+        "right": mm_to_twips(26),
+        "bottom": mm_to_twips(35),
+        "left": mm_to_twips(28),
+    }
     assert attr(grid, "type") == "linesAndChars" and attr(grid, "linePitch") == "579"
     # Word's character pitch: the 16 pt Normal size plus charSpace/4096 pt; 28 of them fill 156 mm
     pitch = 16 + int(attr(grid, "charSpace")) / 4096
@@ -71,7 +78,10 @@ def test_headings_are_real_paragraph_styles() -> None:
     assert style["（1）未经检验检测出具报告的，依法查处。"] == "Heading4"
     run_in = d.find_paragraph("（一）全面摸底。")
     assert attr(run_in.find(f"{W}pPr/{W}pStyle"), "val") == "Heading2"
-    assert run_fonts(run_in) == [("（一）全面摸底。", "楷体_GB2312"), ("各旗区要对辖区内检验检测机构进行全面排查。", "仿宋_GB2312")]
+    assert run_fonts(run_in) == [
+        ("（一）全面摸底。", "楷体_GB2312"),
+        ("各旗区要对辖区内检验检测机构进行全面排查。", "仿宋_GB2312"),
+    ]
     assert attr(run_in.find(f"{W}pPr/{W}keepNext"), "val") == "0"
 
 
@@ -110,7 +120,8 @@ def test_page_numbers_odd_right_even_left_in_4hao_song() -> None:
         assert "".join(t.text for t in p.iter(f"{W}instrText")).strip() == "PAGE"
         texts = [t.text for t in p.iter(f"{W}t")]
         assert texts[0] == "— " and texts[-1] == " —"
-        assert attr(p.find(f".//{W}rFonts"), "eastAsia") == "宋体"
+        for fonts in p.iter(f"{W}rFonts"):  # the digits too: ascii/hAnsi name 宋体, not the body's Latin face
+            assert {attr(fonts, k) for k in ("eastAsia", "ascii", "hAnsi")} == {"宋体"}
         assert attr(p.find(f"{W}pPr/{W}pStyle"), "val") == "HzPageNo"
     style = d.style("HzPageNo")
     assert attr(style.find(f"{W}rPr/{W}sz"), "val") == "28"  # 4号
@@ -137,8 +148,10 @@ def test_imprint_shares_the_even_last_page_when_the_estimate_says_it_fits() -> N
     d = docx("shared")
     assert len(d.sections()) == 1
     table = d.document.findall(f".//{W}tbl")[-1]
-    assert [d.text(p) for p in table.iter(f"{W}p")] == ["抄送：市司法局，市财政局。",
-                                                       "鄂尔多斯市市场监督管理局办公室2022年5月10日印发"]
+    assert [d.text(p) for p in table.iter(f"{W}p")] == [
+        "抄送：市司法局，市财政局。",
+        "鄂尔多斯市市场监督管理局办公室2022年5月10日印发",
+    ]
     borders = table.find(f"{W}tblPr/{W}tblBorders")
     assert [attr(borders.find(f"{W}{s}"), "sz") for s in ("top", "insideH", "bottom")] == ["8", "6", "8"]
 
@@ -155,7 +168,9 @@ def test_imprint_on_its_own_even_page_without_numbers() -> None:
 
 def test_attachments_start_new_pages_landscape_when_wide() -> None:
     forms = ("liaison-roster", "institution-roster", "work-statistics")
-    spec = "title: 通知\nbody: 正文。\nattachments:\n" + "".join(f"  - {{title: 表{i}, form: {f}}}\n" for i, f in enumerate(forms))
+    spec = "title: 通知\nbody: 正文。\nattachments:\n" + "".join(
+        f"  - {{title: 表{i}, form: {f}}}\n" for i, f in enumerate(forms)
+    )
     d = Docx(render_docx(load_spec(spec)))
     orient = [attr(s.find(f"{W}pgSz"), "orient") for s in d.sections()]
     assert orient == [None, "landscape"]  # the landscape attachment is a section of its own
@@ -189,20 +204,20 @@ def test_document_properties_and_rare_characters() -> None:
 # file whose children are out of this order, LibreOffice does not care, so only this test would notice.
 SCHEMA_ORDER = {
     "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
-           "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
-           "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
-           "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+    "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+    "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
     "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
-           "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl "
-           "cs em lang eastAsianLayout specVanish oMath",
+    "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl "
+    "cs em lang eastAsianLayout specVanish oMath",
     "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
-             "tblInd tblBorders shd tblLayout tblCellMar tblLook",
+    "tblInd tblBorders shd tblLayout tblCellMar tblLook",
     "tblBorders": "top left start bottom right end insideH insideV",
     "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark",
     "sectPr": "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType "
-              "pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid",
+    "pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid",
     "style": "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat locked "
-             "personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr",
+    "personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr",
 }
 
 
