@@ -70,6 +70,7 @@ class Report:
     kind: str  # docx / pdf
     findings: list[Finding] = field(default_factory=list)
     pages: int | None = None
+    stated: dict[str, str | None] = field(default_factory=dict)  # title, number, date as the document has them
 
     @property
     def errors(self) -> list[Finding]:
@@ -96,6 +97,7 @@ class Report:
             "kind": self.kind,
             "pages": self.pages,
             "ok": self.ok,
+            "stated": self.stated,
             "errors": len(self.errors),
             "warnings": len(self.warnings),
             "findings": [f.as_json() for f in self.sorted()],

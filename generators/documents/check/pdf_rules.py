@@ -67,9 +67,12 @@ def _margins(doc: PdfDoc, pages: list[Page], pitch: float | None, report: Report
         return
     width = pages[0].width
     measured = {"left": doc.left, "right": width - doc.right}
-    later = [p for p in pages[1:] if len(p.lines) >= 3]  # page 1 starts with the 版头, not at the block's top
-    if later:
-        measured["top"] = statistics.median(p.lines[0].baseline - ASCENT * p.lines[0].size / MM for p in later)
+    # Page 1 starts with the 版头, and a page may start with a figure or a table: the top is where text
+    # starts highest on the other pages.
+    firsts = [next((ln for ln in p.lines if not p.in_table(ln)), None) for p in pages[1:] if len(p.lines) >= 3]
+    tops = [ln.baseline - ASCENT * ln.size / MM for ln in firsts if ln is not None]
+    if tops:
+        measured["top"] = min(tops)
     full = max(pages, key=lambda p: len(p.lines))
     if pitch and len(full.lines) >= LINES and full.number > 1:
         first = full.lines[0]

@@ -10,7 +10,7 @@ from generators.documents.check.look_rules import check_looks
 from generators.documents.check.pdf_rules import check_pdf
 from generators.documents.check.text_rules import check_text
 from generators.documents.reading.docx_pages import estimate_pages
-from generators.documents.reading.structure import recognise
+from generators.documents.reading.structure import Outline, recognise
 
 
 def check_docx_bytes(data: bytes, name: str) -> Report:
@@ -32,6 +32,7 @@ def check_docx_bytes(data: bytes, name: str) -> Report:
     check_docx(doc, outline, report)
     check_looks(outline, report)
     check_text(outline, report)
+    report.stated = stated(outline)
     return report
 
 
@@ -63,7 +64,24 @@ def check_pdf_bytes(data: bytes, name: str) -> Report:
     check_pdf(doc, outline, report)
     check_looks(outline, report)
     check_text(outline, report)
+    report.stated = stated(outline)
     return report
+
+
+def stated(outline: Outline) -> dict[str, str | None]:
+    """The title, 发文字号 and 成文日期 the document states (for --number / --date and the JSON)."""
+    import re
+
+    def text(kind: str) -> str | None:
+        part = outline.one(kind)
+        return re.sub(r"\s+", "", part.text) if part else None
+
+    number = outline.one("number")
+    found = None
+    if number is not None:
+        chunks = [c for c in re.split(r"\t+|\s{2,}|\u3000{2,}", number.text.strip()) if c.strip()]
+        found = next((c.strip() for c in chunks if "〔" in c or "[" in c or "号" in c), chunks[0] if chunks else None)
+    return {"title": text("title"), "number": found, "date": text("date")}
 
 
 def _why(exc: Exception) -> str:

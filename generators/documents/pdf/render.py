@@ -50,31 +50,52 @@ def render_pdf(spec: DocSpec) -> bytes:
         return _write(p)
 
 
+def render_html(html: str, letter: bool = False, extra_css: str = "") -> bytes:
+    """HTML made from a Plan (pdf.html.document_html), edited by hand, with the same stylesheet and fonts,
+    and `extra_css` after it: how the samples of faulty PDFs for `doc check` are made."""
+    import weasyprint
+
+    css, fonts = _css(letter)
+    sheets = [css] + ([weasyprint.CSS(string=extra_css, font_config=fonts)] if extra_css else [])
+    with _LOCK:
+        return weasyprint.HTML(string=html, base_url=".").render(stylesheets=sheets, font_config=fonts).write_pdf()
+
+
 def _write(p: Plan) -> bytes:
-    document = _layout(p, own_page=False, gap=0.0)
+    return _final(p)[0].write_pdf()
+
+
+def final_html(spec: DocSpec) -> str:
+    """The HTML of the PDF render_pdf makes, 版记 placed: for samples that spoil it before layout."""
+    with _LOCK:
+        return _final(plan(spec))[1]
+
+
+def _final(p: Plan) -> tuple[Document, str]:
+    document, html = _layout(p, own_page=False, gap=0.0)
     if p.imprint is not None:
-        document = _place_imprint(p, document)
-    return document.write_pdf()
+        document, html = _place_imprint(p, document, html)
+    return document, html
 
 
-def _place_imprint(p: Plan, first: Document) -> Document:
+def _place_imprint(p: Plan, first: Document, html: str) -> tuple[Document, str]:
     end = _ending(first)
     room = g.PAGE_H - g.BOTTOM - end.end_mm - FIT_SLACK
     if end.page % 2 == 0 and not end.landscape and room >= end.imprint_mm:
-        shared = _layout(p, own_page=False, gap=room - end.imprint_mm)
+        shared, shared_html = _layout(p, own_page=False, gap=room - end.imprint_mm)
         if _imprint_page(shared) == (len(shared.pages), end.page):
-            return shared
+            return shared, shared_html
     # Own even page: it starts at the top of the page area, LEAD above the 版心 (see document.css).
     return _layout(p, own_page=True, gap=LEAD + g.BLOCK_H - FIT_SLACK - end.imprint_mm)
 
 
-def _layout(p: Plan, own_page: bool, gap: float) -> Document:
+def _layout(p: Plan, own_page: bool, gap: float) -> tuple[Document, str]:
     import weasyprint
 
     html = document_html(p, imprint_own_page=own_page, imprint_gap=gap)
     css, fonts = _css(p.format == "letter")
     try:
-        return weasyprint.HTML(string=html, base_url=".").render(stylesheets=[css], font_config=fonts)
+        return weasyprint.HTML(string=html, base_url=".").render(stylesheets=[css], font_config=fonts), html
     except Exception as exc:  # WeasyPrint raises many kinds; all mean the same to an official
         raise RenderError(f"生成 PDF 失败：{exc}") from exc
 

@@ -404,7 +404,7 @@ def _char_pitch(spans: list[Span], size: float, section: Section, snap: bool, no
     if snap and section.grid in ("linesAndChars", "snapToChars") and section.char_space is not None:
         grid = normal + section.char_space / 4096
         if grid > 0:
-            return grid * max(1, math.ceil(size / grid - 0.01))
+            return grid * max(1, math.floor(size / grid + 0.5))  # a character a cell, unless much bigger
     return size + spacing
 
 
