@@ -59,6 +59,7 @@ def test_the_campaign_documents_are_clean(result, tmp_path) -> None:
 
     from doc_inputs import UNITS
 
+    from forms import FormRegistry
     from generators.documents.campaign import (
         CampaignInfo,
         Stamp,
@@ -67,7 +68,6 @@ def test_the_campaign_documents_are_clean(result, tmp_path) -> None:
         reminder_spec,
         summary_spec,
     )
-    from forms import FormRegistry
 
     reg = FormRegistry.load()
     info = CampaignInfo(
