@@ -4,6 +4,7 @@ Run: .venv/bin/python -m samples.documents.build
 - notice.docx / notice.pdf: `huizong doc notice --campaign campaign.yaml` (the sample campaign's 通知)
 - every other *.yaml is a document spec (huizong doc render); each is rendered to DOCX and PDF in a
   temporary folder, so a spec that no longer renders fails the build.
+- drafts/抽查通知草稿.docx: a draft typed in Word's defaults, for 一键排版 (typed.py).
 - faulty/: a notice typed in Word (clean, and spoilt one way at a time) and its PDF spoilt alike, with
   expected.json: what `huizong doc check` must find in each (faulty.py).
 """
@@ -49,6 +50,14 @@ def build_faulty() -> None:
     print(f"已生成：faulty/ 中 {len(truth)} 个文件及 expected.json")
 
 
+def build_drafts() -> None:
+    """The Word draft of drafts/ (the plain-text and Markdown ones are written by hand)."""
+    from samples.documents.typed import messy_docx
+
+    (HERE / "drafts" / "抽查通知草稿.docx").write_bytes(messy_docx())
+    print("已生成：drafts/抽查通知草稿.docx")
+
+
 def main() -> None:
     info, form_ids = campaign()
     registry = FormRegistry.load()
@@ -65,6 +74,7 @@ def main() -> None:
             (Path(folder) / f"{path.stem}.pdf").write_bytes(render_pdf(spec))
             print(f"可生成：{path.name}")
     build_faulty()
+    build_drafts()
 
 
 if __name__ == "__main__":

@@ -146,7 +146,8 @@ def parse_day(text: str) -> dt.date | None:
     t = re.sub(r"\s+", "", text.strip().rstrip("。"))
     m = _CN_DATE.match(t)
     if m:
-        year = int("".join(str(CN_DIGITS.index(c) if c in CN_DIGITS else 0) for c in m[1]))
+        digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
+        year = int("".join(str(digits.get(c, 0)) for c in m[1]))
         return _day(year, cn_value(m[2]), cn_value(m[3]))
     for pattern in _DATES:
         m = pattern.match(t)
