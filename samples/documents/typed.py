@@ -161,31 +161,50 @@ def _footers(doc: Document) -> None:
 
 
 # -- a draft typed in Word's defaults, for 一键排版 ---------------------------------------------------------------
-_LIST = """<w:numbering {ns}>
-<w:abstractNum w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>
-<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
-<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="(%2)"/><w:suff w:val="nothing"/></w:lvl>
-</w:abstractNum><w:num w:numId="90"><w:abstractNumId w:val="90"/></w:num></w:numbering>"""
+_LEVEL = (
+    '<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="{text}"/>'
+    '<w:suff w:val="nothing"/></w:lvl>'
+)
+_LIST = (
+    '<w:numbering {ns}><w:abstractNum w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+    + _LEVEL.format(k=0, text="%1、")
+    + _LEVEL.format(k=1, text="(%2)")
+    + '</w:abstractNum><w:num w:numId="90"><w:abstractNumId w:val="90"/></w:num></w:numbering>'
+)
 
 MESSY = [
     ("title", "关于开展2024年度检验检测机构\n监督抽查工作的通知"),
     ("p", "各旗区市场监督管理局:"),
-    ("p", "根据《检验检测机构监督管理办法》和自治区市场监管局年度工作安排,市局决定在全市开展2024年度检验检测机构监督抽查工作.现将有关事项通知如下:"),
+    (
+        "p",
+        "根据《检验检测机构监督管理办法》和自治区市场监管局年度工作安排,市局决定在全市开展2024年度"
+        "检验检测机构监督抽查工作.现将有关事项通知如下:",
+    ),
     ("h1", "抽查范围和数量"),
-    ("p", "本次抽查覆盖全市取得资质认定的检验检测机构,按照\"双随机、一公开\"的要求,随机抽取不少于30%的机构开展现场检查."),
+    ("p", '本次抽查覆盖全市取得资质认定的检验检测机构,按照"双随机、一公开"的要求,随机抽取不少于30%的机构开展现场检查.'),
     ("h2", "重点领域"),
     ("p", "食品、机动车、建设工程、生态环境等与群众生活密切相关的领域为抽查重点."),
     ("h2", "抽查方式"),
     ("p", "1、 现场检查.检查人员依据检查表逐项核查,如实记录检查情况."),
     ("p", "2、 报告抽查.每家机构抽查近一年出具的检验检测报告不少于10份."),
-    ("table", [["检查项目", "检查内容", "检查方法"], ["资质认定", "证书有效期和能力范围", "查阅证书"],
-               ["报告管理", "报告编号、签发和存档", "抽查报告"]]),
+    (
+        "table",
+        [
+            ["检查项目", "检查内容", "检查方法"],
+            ["资质认定", "证书有效期和能力范围", "查阅证书"],
+            ["报告管理", "报告编号、签发和存档", "抽查报告"],
+        ],
+    ),
     ("h1", "时间安排"),
     ("p", "(1)动员部署阶段(4月上旬).各旗区制定抽查方案,确定抽查名单."),
     ("p", "(2)现场检查阶段(4月中旬至6月底).按照方案开展现场检查,做好记录."),
     ("p", "(3)总结报送阶段(7月上旬).各旗区于7月10日前报送工作总结和检查汇总表."),
     ("h1", "工作要求"),
-    ("p", "各旗区要高度重视,精心组织,确保抽查工作依法规范开展.对检查中发现的违法违规行为,要依法严肃查处;涉嫌犯罪的,及时移送公安机关."),
+    (
+        "p",
+        "各旗区要高度重视,精心组织,确保抽查工作依法规范开展.对检查中发现的违法违规行为,"
+        "要依法严肃查处;涉嫌犯罪的,及时移送公安机关.",
+    ),
     ("p", "附件:检验检测机构监督抽查情况汇总表"),
     ("right", "鄂尔多斯市市场监督管理局"),
     ("right", "二〇二四年三月十八日"),
@@ -203,16 +222,17 @@ def messy_docx() -> bytes:
     # Word on a Chinese system: East-Asian theme fonts come from the theme's Hans entry (宋体).
     doc.settings.element.find(qn("w:themeFontLang")).set(qn("w:eastAsia"), "zh-CN")
     numbering = doc.part.numbering_part
-    numbering._element.append(parse_xml(_LIST.format(ns=nsdecls("w")))[0])
-    numbering._element.append(parse_xml(_LIST.format(ns=nsdecls("w")))[1])
+    listed = parse_xml(_LIST.format(ns=nsdecls("w")))
+    numbering._element.append(listed[0])
+    numbering._element.append(listed[1])
     for kind, content in MESSY:
         if kind == "title":
             doc.add_paragraph(content, style="Title")
         elif kind in ("h1", "h2"):
             p = doc.add_paragraph(content, style="Heading 1" if kind == "h1" else "Heading 2")
-            p._p.get_or_add_pPr().append(
-                parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{0 if kind == "h1" else 1}"/><w:numId w:val="90"/></w:numPr>')
-            )
+            level = 0 if kind == "h1" else 1
+            numbering_xml = f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+            p._p.get_or_add_pPr().append(parse_xml(numbering_xml))
         elif kind == "table":
             table = doc.add_table(rows=len(content), cols=len(content[0]))
             for r, row in enumerate(content):
