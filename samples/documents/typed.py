@@ -222,9 +222,8 @@ def messy_docx() -> bytes:
     # Word on a Chinese system: East-Asian theme fonts come from the theme's Hans entry (宋体).
     doc.settings.element.find(qn("w:themeFontLang")).set(qn("w:eastAsia"), "zh-CN")
     numbering = doc.part.numbering_part
-    listed = parse_xml(_LIST.format(ns=nsdecls("w")))
-    numbering._element.append(listed[0])
-    numbering._element.append(listed[1])
+    for child in list(parse_xml(_LIST.format(ns=nsdecls("w")))):
+        numbering._element.append(child)
     for kind, content in MESSY:
         if kind == "title":
             doc.add_paragraph(content, style="Title")
