@@ -17,6 +17,7 @@ from forms.model import FormDef
 from generators.documents.errors import DocumentSpecError
 from generators.documents.layout.textfit import cn_date
 from generators.documents.model import DocSpec
+from generators.documents.reading.patterns import cn_numeral
 from generators.documents.spec import load_spec
 
 TEXTS = Path(__file__).parent / "texts"
@@ -37,15 +38,6 @@ def cn(value: dt.date | None, unknown: str = "日期不详") -> str:
 def quoted(titles: Iterable[str]) -> str:
     """《甲》《乙》 — form titles as cited in a 公文."""
     return "".join(f"《{t}》" for t in titles)
-
-
-def cn_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一: the numbers of 一、 and （一） headings."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    return (digits[tens] if tens > 1 else "") + "十" + (digits[ones] if ones else "")
 
 
 def listing(items: Iterable[str], sep: str = "、") -> str:
