@@ -9,7 +9,7 @@ from generators.documents.check.findings import Report
 from generators.documents.check.look_rules import check_looks
 from generators.documents.check.pdf_rules import check_pdf
 from generators.documents.check.text_rules import check_text
-from generators.documents.reading.docx_pages import estimate_pages
+from generators.documents.reading.docx_pages import estimate_pages, page_count
 from generators.documents.reading.structure import Outline, recognise
 
 
@@ -28,7 +28,7 @@ def check_docx_bytes(data: bytes, name: str) -> Report:
     blocks = _with_pages([b for b in doc.blocks if b.paragraph], pages)
     blocks = _letter_head(doc) + blocks
     outline = recognise(blocks)
-    report = Report(name, "docx", pages=max(pages.values(), default=1))
+    report = Report(name, "docx", pages=page_count(doc, pages))
     check_docx(doc, outline, report)
     check_looks(outline, report)
     check_text(outline, report)

@@ -38,3 +38,16 @@ def estimate_pages(doc: DocxDoc) -> tuple[dict[int, int], int | None]:
             page += 1
             used -= height
     return out, uncertain
+
+
+def page_count(doc: DocxDoc, pages: dict[int, int]) -> int:
+    """Pages of the document: those the text takes, and the pages of sections that hold no text (the 版记
+    in the footer of a last section that starts on an even page, after a blank page if need be)."""
+    last = max(pages.values(), default=1)
+    for section in doc.sections[1:]:
+        if any(b.paragraph for b in doc.blocks[section.start :]):
+            continue
+        last += 1
+        if (section.kind == "evenPage" and last % 2) or (section.kind == "oddPage" and last % 2 == 0):
+            last += 1
+    return last
