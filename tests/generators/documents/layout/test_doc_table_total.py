@@ -25,7 +25,7 @@ def spec(lead: tuple[int, int]) -> str:
     )
 
 
-LEADS = [(two, one) for two in range(3, 7) for one in (0, 1)]
+LEADS = [(3, 1), (4, 0), (5, 0), (5, 1)]  # (3, 1) splits before 合计 in the PDF, (5, 0) in LibreOffice
 
 
 @pytest.fixture(scope="module")
