@@ -174,3 +174,19 @@ def test_a_bad_number_or_date_option_is_a_usage_error(folder: Path) -> None:
     )
     assert done.returncode == 2 and "--date 的值无效：日期“2022-13-01”不存在或无法识别" in done.stderr
     assert not (folder / "x.yaml").exists() and not (folder / "发文登记.yaml").exists()
+
+
+def test_fill_takes_date_and_number_too(tmp_path: Path) -> None:
+    import docx
+
+    template = tmp_path / "模板.docx"
+    d = docx.Document()
+    d.add_paragraph("{{ number }}　{{ date }}　{{ title }}")
+    d.save(template)
+    data = tmp_path / "数据.yaml"
+    data.write_text("title: 工作情况\n", encoding="utf-8")
+    out = tmp_path / "成稿.docx"
+    done = run("doc", "fill", template, data, "-o", out, "--date", "2022-05-26", "--number", "鄂市监发〔2022〕81号",
+               cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert docx.Document(out).paragraphs[0].text == "鄂市监发〔2022〕81号　2022年5月26日　工作情况"
