@@ -80,3 +80,10 @@ body:
     assert "第3行" in str(exc.value) and "“检查机构数”有 3 个数值，但有 2 个标签" in str(exc.value)
     with pytest.raises(DocumentSpecError, match="报送情况图（status）需要 units"):
         load_spec("title: 通报\nbody:\n  - {chart: status, caption: 图1}\n")
+
+
+def test_the_bulletin_with_its_charts_round_trips_through_yaml(bulletin) -> None:
+    from generators.documents.spec import spec_yaml
+
+    again = load_spec(spec_yaml(bulletin))
+    assert charts(again) == charts(bulletin) and again.title == bulletin.title
