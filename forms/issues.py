@@ -21,6 +21,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "invalid-date": ("error", "{where}“{label}”{value} 不是有效的日期"),
     "future-date": ("error", "{where}“{label}”{value} 晚于今天"),
     "invalid-number": ("error", "{where}“{label}”{value} 不是有效的数字{hint}"),
+    "too-many-decimals": ("warning", "{where}“{label}”{value} 的小数位数多于规定的 {hint} 位，已按所填数值保留"),
     "negative-number": ("error", "{where}“{label}”{value} 不能为负数"),
     "invalid-phone": ("error", "{where}“{label}”{value} 不是有效的电话号码"),
     "invalid-mobile": ("error", "{where}“{label}”{value} 不是有效的手机号码"),
