@@ -184,8 +184,9 @@ def _warnings(form: FormDef, located: _Located) -> list[Finding]:
         )
         out.append(located.finding("warning", ("fields",), message))
     if form.header:
+        unused = "只有 header: false（没有表头行）时才按 column 定位，这里不起作用"
         out += [
-            located.finding("warning", ("fields", i, "column"), "只有 header: false（没有表头行）时才按 column 定位，这里不起作用")
+            located.finding("warning", ("fields", i, "column"), unused)
             for i, f in enumerate(form.fields)
             if f.column is not None
         ]

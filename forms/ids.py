@@ -90,7 +90,7 @@ def resolve_references(data: dict) -> dict:
     return out
 
 
-def _rule_refs(rule: dict, ref, refs) -> dict:  # noqa: ANN001 — the two closures of resolve_references
+def _rule_refs(rule: dict, ref, refs) -> dict:
     out = dict(rule)
     for key in ("left", "right"):
         if key in out:

@@ -74,7 +74,12 @@ _CHOICES: dict[str, dict[str, str]] = {
         "choice": "选项",
     },
     "layout": {"list": "清单", "matrix": "统计表", "record": "信息表"},
-    "kind": {"compare": "比较两个字段", "unique": "组内不重复", "cross-unit-unique": "各单位间不重复", "total": "合计等于各行之和"},
+    "kind": {
+        "compare": "比较两个字段",
+        "unique": "组内不重复",
+        "cross-unit-unique": "各单位间不重复",
+        "total": "合计等于各行之和",
+    },
     "op": {"<=": "不大于", ">=": "不小于", "<": "小于", ">": "大于", "==": "等于"},
     "severity": {"error": "错误", "warning": "提示"},
 }

@@ -64,10 +64,12 @@ def _choice_list(form: FormDef, group: str, i: int, f: FieldDef) -> list[Problem
     if f.type != "choice":
         return []
     if f.choices is None:
-        return [Problem((group, i, "type"), f"字段“{f.label}”的类型是 choice（选项），但没有用 choices 写明选项表的名称")]
+        message = f"字段“{f.label}”的类型是 choice（选项），但没有用 choices 写明选项表的名称"
+        return [Problem((group, i, "type"), message)]
     if f.choices not in form.choices:
         known = "、".join(form.choices) or "（没有定义任何选项表）"
-        return [Problem((group, i, "choices"), f"字段“{f.label}”引用的选项表“{f.choices}”未在 choices 中定义；已定义：{known}")]
+        message = f"字段“{f.label}”引用的选项表“{f.choices}”未在 choices 中定义；已定义：{known}"
+        return [Problem((group, i, "choices"), message)]
     return []
 
 
