@@ -30,6 +30,11 @@ class Choice(_Strict):
     synonyms: tuple[str, ...] = ()
 
 
+def bare_choice(item: object) -> object:
+    """In YAML a choice (or a matrix row key) may be written as a bare string: expand it to {value: …}."""
+    return {"value": item} if isinstance(item, str | int | float) and not isinstance(item, bool) else item
+
+
 class FieldDef(_Strict):
     id: str = Field(pattern=_ID)
     label: str = Field(min_length=1)
@@ -103,6 +108,12 @@ class MatrixRows(_Strict):
     total: str = "合计"
     total_synonyms: tuple[str, ...] = ("总计", "合  计")
 
+    @field_validator("keys", mode="before")
+    @classmethod
+    def _bare_keys(cls, v: object) -> object:
+        # A row key may be written as a bare string, like a choice.
+        return [bare_choice(k) for k in v] if isinstance(v, list) else v
+
 
 class Rule(_Strict):
     """A check declared as data. `message` may use {left}, {right} (labels) and {field}."""
@@ -152,7 +163,7 @@ class FormDef(_Strict):
     def _bare_choices(cls, v: object) -> object:
         # In YAML a choice may be written as a bare string; expand it to {value: …}.
         if isinstance(v, dict):
-            return {k: [c if isinstance(c, dict) else {"value": c} for c in (lst or [])] for k, lst in v.items()}
+            return {k: [bare_choice(c) for c in lst] if isinstance(lst, list) else lst for k, lst in v.items()}
         return v
 
     @model_validator(mode="after")
