@@ -205,9 +205,7 @@ def _shared_labels(form: FormDef, located: _Located) -> list[Finding]:
                 continue
             other = form.fields[j]
             loc: Loc = ("fields", i, "label") if n == 0 else ("fields", i, "synonyms", n - 1)
-            message = (
-                f"“{text}”已是第{j + 1}个字段“{other.label}”的标签或其他写法：两列会无法区分，请改用不同的文字"
-            )
+            message = f"“{text}”已是第{j + 1}个字段“{other.label}”的标签或其他写法：两列会无法区分，请改用不同的文字"
             out.append(located.finding("warning", loc, message))
     return out
 

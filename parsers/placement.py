@@ -52,8 +52,6 @@ def _is_title(row: list[Cell], r: int) -> bool:
 def positional_header(table: Table, form: FormDef) -> Header:
     """A header of no rows standing where the data starts (after any title rows at the top)."""
     start = 0
-    while start < len(table.rows) and (
-        _is_title(table.rows[start], start) or not own_cells(table.rows[start], start)
-    ):
+    while start < len(table.rows) and (_is_title(table.rows[start], start) or not own_cells(table.rows[start], start)):
         start += 1
     return Header(start, 0, columns(form))

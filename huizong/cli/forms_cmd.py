@@ -90,13 +90,13 @@ def infer_command(file: Path, output: Path | None, form_id: str | None, forms_di
     from parsers.infer import infer_file, read_back
 
     reg = registry(forms_dirs)
-    inferred = infer_file(file, form_id=form_id, registry=reg)
+    inferred = infer_file(file, form_id=form_id, known=list(reg))
     if output is None:
         click.echo(inferred.yaml, nl=False)
     else:
         output.write_text(inferred.yaml, encoding="utf-8")
         click.echo(f"已写入表单定义：{output}", err=True)
-    records = read_back(file, inferred.form, reg)
+    records = read_back(file, file.name, inferred.form, list(reg))
     layout = _LAYOUTS[inferred.form.layout]
     click.echo(
         f"{inferred.form.title}（{layout}）：{len(inferred.form.fields)} 个字段，{len(inferred.notes)} 处推测待核对；"
