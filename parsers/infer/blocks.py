@@ -44,7 +44,7 @@ def _spanning(row: list[Cell], r: int, c: int) -> bool:
     return covered > max(1, len(row) // 2)
 
 
-def _single_text(row: list[Cell], r: int) -> str | None:
+def single_text(row: list[Cell], r: int) -> str | None:
     """The text of a row that holds one text alone across the table (or a numbered heading in its first cell)."""
     own = own_cells(row, r)
     if len(own) != 1:
@@ -59,7 +59,7 @@ def _single_text(row: list[Cell], r: int) -> str | None:
 def heading_above(table: Table, header: Header) -> str | None:
     """A numbered heading between the top of the table and its first header (一、… over the first part)."""
     for r in range(header.row - 1, -1, -1):
-        text = _single_text(table.rows[r], r)
+        text = single_text(table.rows[r], r)
         if text and is_heading(text):
             return text
     return None
@@ -95,7 +95,7 @@ class _Walker:
     def _step(self, r: int) -> int:
         block = self.blocks[-1]
         row = self.table.rows[r]
-        text = _single_text(row, r)
+        text = single_text(row, r)
         if text is not None and not NOTE.match(text) and "：" not in text and ":" not in text:
             return self._heading(r, text)
         own = own_cells(row, r)

@@ -25,7 +25,7 @@ from forms.types import (
     norm_phone,
     to_text,
 )
-from parsers.infer.words import flat, split_unit
+from parsers.infer.words import flat, is_template_marker, split_unit
 
 ZH_TYPES = {
     "integer": "整数",
@@ -70,7 +70,7 @@ def label_type(label: str) -> str | None:
 
 
 def filled(values: list[object]) -> list[object]:
-    return [v for v in values if not is_blank(v) and not is_placeholder(v)]
+    return [v for v in values if not is_blank(v) and not is_placeholder(v) and not is_template_marker(v)]
 
 
 def number_of(raw: object) -> tuple[Decimal, int] | None:
@@ -96,8 +96,8 @@ def _all(values: list[object], ok, share: float = 1.0) -> bool:
 
 def _identifier(values: list[object]) -> bool:
     """Codes written as numbers (身份证号, 6-digit area codes with leading zeros) are text, not quantities."""
-    texts = [fold(to_text(v)) for v in values]
-    return any(len(t) >= 11 or re.match(r"0\d", t) for t in texts)
+    texts = [fold(to_text(v)) for v in values if not isinstance(v, float)]
+    return any(t.isdigit() and (len(t) >= 11 or t.startswith("0")) and len(t) > 1 for t in texts)
 
 
 def _numeric(guess: Guess, values: list[object], hint: str | None) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parsers.cells import Cell, Table
-from parsers.infer.words import clean_label, flat, label_like
+from parsers.infer.words import clean_label, flat, is_period, label_like
 from parsers.rows import own_cells
 
 _SEARCH_ROWS = 30
@@ -43,9 +43,11 @@ class Header:
 
 
 def _label_cells(row: Sequence[Cell], r: int) -> list[tuple[int, Cell]] | None:
-    """The row's own cells when there are two or more and all are label-like, else None."""
+    """The row's own cells when there are two or more and all are labels, else None. A label may name a period
+    (税种 | 2014 | 2015, 指标 | 2018年02月) when the row has a plain label too."""
     own = own_cells(row, r)
-    if len(own) < 2 or not all(label_like(cell.value) for _c, cell in own):
+    plain = sum(1 for _c, cell in own if label_like(cell.value))
+    if len(own) < 2 or not plain or plain + sum(1 for _c, cell in own if is_period(cell.value)) < len(own):
         return None
     return own
 
@@ -87,12 +89,17 @@ def _columns(table: Table, r: int, span: int) -> list[Column]:
 
 
 def _distinct(columns: list[Column]) -> list[Column]:
-    """Children that share a label take their parent's text in front (预算科目编码, 收款人全称)."""
+    """Children that share a label take their parent's text in front (预算科目编码, 收款人全称); other labels
+    written twice are numbered (项目, 项目（2）), which the parser maps to the second such column."""
     counts = Counter(c.label for c in columns)
     out = []
+    seen: Counter[str] = Counter()
     for c in columns:
         if counts[c.label] > 1 and c.parent:
             c = Column(c.col, flat(c.parent + c.label), c.parent, c.required)
+        seen[c.label] += 1
+        if seen[c.label] > 1:
+            c = Column(c.col, f"{c.label}（{seen[c.label]}）", c.parent, c.required)
         out.append(c)
     return [c for c in out if c.label]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from forms.types import BLANK_NUMBER, fold, to_text
 from parsers.cells import Document, Table
-from parsers.infer.blocks import Block, table_blocks
+from parsers.infer.blocks import Block, single_text, table_blocks
 from parsers.infer.columns import filled, number_of
 from parsers.infer.words import NOTE, flat, is_heading, is_number_text, without_ordinal
 from parsers.rows import is_total_text, own_cells
@@ -49,10 +49,23 @@ def document_blocks(doc: Document) -> list[Block]:
     return [b for i, t in enumerate(doc.tables) for b in table_blocks(t, _context(doc, i, t, spread))]
 
 
+def own_title(table: Table, header_row: int) -> str | None:
+    """A title a sheet carries itself, above its first header (not a numbered heading, not a meta line)."""
+    for r in range(header_row):
+        text = single_text(table.rows[r], r)
+        if text and not is_heading(text) and not NOTE.match(text) and "：" not in text and ":" not in text:
+            return text
+    return None
+
+
 def choose(doc: Document, blocks: list[Block]) -> Chosen:
-    """The blocks of one form: the first block and every block alike it (a section, a page continued)."""
+    """The blocks of one form: the first block and every block alike it (a section, a page continued).
+    Sheets that each carry a title of their own are separate forms: the form is the first one's."""
     main = blocks[0]
     kept = [b for b in blocks if b is main or _overlap(main, b) >= 0.5]
+    titles = {own_title(b.table, b.header.row) for b in kept if b.table is not main.table and b.start == b.header.row}
+    if titles - {None, own_title(main.table, main.header.row)}:
+        kept = [b for b in kept if b.table.name == main.table.name]
     sheets = {b.table.name for b in kept}
     others = {t.name for t in doc.tables} - sheets
     sheet = None

@@ -53,6 +53,23 @@ def split_unit(label: str) -> tuple[str, str | None]:
     return m["label"], m["unit"]
 
 
+_MARKER = re.compile(r"^\s*(\{\{.*\}\}?|\{%.*%?\}?|\$\{.*\}?)\s*$", re.S)
+_PERIOD = re.compile(
+    r"^(19|20)\d\d((0[1-9]|1[0-2])|\s*年\s*((0?[1-9]|1[0-2])\s*月|第?[一二三四1-4]\s*季度|[上下]半年)?)?$"
+)
+
+
+def is_template_marker(raw: object) -> bool:
+    """{{ name }}, {% for %}, ${x}: a template engine's tag left in a blank form, not data and not a label."""
+    return isinstance(raw, str) and bool(_MARKER.match(raw))
+
+
+def is_period(raw: object) -> bool:
+    """2014, 2018年02月, 2021年第一季度: a header label naming a period, though it looks like a number."""
+    text = to_text(raw).strip()
+    return isinstance(raw, int | str) and bool(_PERIOD.match(text))
+
+
 def is_number_text(text: str) -> bool:
     return bool(_NUMBER.match(unicodedata.normalize("NFKC", text).strip()))
 
@@ -75,7 +92,7 @@ def label_like(raw: object) -> bool:
     if not isinstance(raw, str):
         return False
     text = flat(raw)
-    if not text or len(text) > 30 or is_placeholder(text) or is_value(text):
+    if not text or len(text) > 30 or is_placeholder(text) or is_template_marker(text) or is_value(text):
         return False
     colon = text.find("：") if "：" in text else text.find(":")
     # 所在旗区：东胜区 is a meta line; 案件名称： (a label with its colon) is still a label.
