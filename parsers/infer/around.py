@@ -53,7 +53,8 @@ def _row_texts(table: Table, rows: range) -> list[str]:
     for r in rows:
         own = own_cells(table.rows[r], r)
         if own:
-            out.append("  ".join(flat(cell.text) for _c, cell in own))
+            # Spaces kept: they part a meta value from the next label (东胜区    上报时间：).
+            out.append("  ".join(cell.text.strip() for _c, cell in own))
     return out
 
 

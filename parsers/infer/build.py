@@ -65,7 +65,7 @@ def _column_guess(blocks: list[Block], column: Column, drops: list[DropDown], nu
         guess.label, unit = split_unit(column.label)
         guess.spec = {"type": "integer", **({"unit": unit} if unit else {})}
         guess.notes = ["推测：整数（统计表的数字栏，空白表没有数据）"]
-    elif not numeric:
+    elif guess.ident != "seq":  # a row without its 序号 is still a row
         required(guess, len(filled(values)), rows)
     if column.required:
         guess.spec["required"] = True

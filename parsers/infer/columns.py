@@ -48,6 +48,7 @@ _LABEL_TYPES = (
 )
 _NUMBER_UNITS = re.compile(r"(万元|元|家次|家|件|份|个|人次|人|次|起|项|批次|台|户|%)$")
 _MAX_CHOICES = 8
+_CODE = re.compile(r"代码|编码|编号|号码|账号|帐号|证号|邮编|邮政编码|标识码")  # digits, but not a quantity
 
 
 @dataclass(slots=True)
@@ -103,7 +104,7 @@ def _identifier(values: list[object]) -> bool:
 def _numeric(guess: Guess, values: list[object], hint: str | None) -> bool:
     values = [v for v in values if fold(to_text(v)) not in BLANK_NUMBER]  # —, /, 无: nothing to report
     numbers = [n for v in values if (n := number_of(v)) is not None]
-    if not values or len(numbers) < len(values) or _identifier(values):
+    if not values or len(numbers) < len(values) or _identifier(values) or _CODE.search(guess.label):
         return False
     places = max(p for _n, p in numbers)
     label, unit = split_unit(guess.label)
@@ -126,6 +127,14 @@ def _date_like(value: object) -> bool:
     return isinstance(value, date) or (isinstance(value, str) and norm_date(value).code is None)
 
 
+def _phone_like(value: object, hint: str | None) -> bool:
+    """A phone number; without a label saying so, only one written like one (0477-…, a mobile, +86)."""
+    if isinstance(value, int | float | date) or norm_phone(value).code is not None:
+        return False
+    text = fold(to_text(value))
+    return hint == "phone" or bool(re.match(r"^(\+?86|0|1[3-9]\d{9})", text)) or "-" in text
+
+
 def _dates(values: list[object]) -> bool:
     """Dates, some perhaps written as numbers (20211103, or an Excel date that lost its format) among them."""
     written = sum(1 for v in values if _date_like(v))
@@ -140,7 +149,7 @@ def _kind_of(values: list[object], hint: str | None) -> str | None:
         ("credit-code", lambda v: norm_credit_code(v).code is None),
         ("email", lambda v: norm_email(v).code is None),
         ("mobile", lambda v: norm_phone(v, mobile_only=True).code is None),
-        ("phone", lambda v: norm_phone(v).code is None and not isinstance(v, int | float | date)),
+        ("phone", lambda v: _phone_like(v, hint)),
         ("date", _date_like),
     )
     # The kind the label names is tried first: 20211103 under 首次获证时间 is a date, not a phone number.
