@@ -7,6 +7,7 @@ Errors make a form unusable; warnings (a shared label, a form too small to be re
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,7 +128,8 @@ def check_text(text: str, source: str) -> Checked:
     try:
         form = FormDef.model_validate(data, context=DEFER_REFERENCES)
     except ValidationError as exc:
-        return Checked(source, None, findings + _validation_findings(exc, located))
+        findings += _validation_findings(exc, located)
+        return Checked(source, None, findings + _references_despite(exc, data, located, findings))
     findings += [located.finding("error", p.loc, p.message) for p in problems(form)]
     findings += _warnings(form, located)
     errors = any(f.severity == "error" for f in findings)
@@ -139,15 +141,48 @@ def _validation_findings(exc: ValidationError, located: _Located) -> list[Findin
     seen: set[Loc] = set()
     errors = exc.errors()
     locs = [messages.clean_loc(e["loc"]) for e in errors]
+    # A missing key is not reported again when a misspelt one beside it is taken for it (lable -> label).
+    meant = {
+        (*loc[:-1], messages.suggestion(loc))
+        for e, loc in zip(errors, locs, strict=True)
+        if e["type"] == "extra_forbidden"
+    }
     for err, loc in zip(errors, locs, strict=True):
-        # "at least one item" after its items failed says nothing new; a union reports one error per member.
+        if err["type"] == "missing" and loc in meant:
+            continue
+        # "at least one item" after its items failed says nothing new; a union reports one error per member;
+        # a field's id may be left out, so a missing id only follows from a missing label, reported already.
         if err["type"] == "too_short" and any(o[: len(loc)] == loc and len(o) > len(loc) for o in locs):
+            continue
+        if err["type"] == "missing" and len(loc) == 3 and loc[0] in ("fields", "meta") and loc[2] == "id":
             continue
         if loc in seen:
             continue
         seen.add(loc)
         out.append(located.finding("error", loc, messages.describe(err)))
     return out
+
+
+def _references_despite(exc: ValidationError, data: dict, located: _Located, found: list[Finding]) -> list[Finding]:
+    """Cross-reference errors of a form that also has others: the keys in error are set aside (a wrong
+    `type` left at its default) and the rest is checked, so one run shows every mistake."""
+    repaired = copy.deepcopy(data)
+    for err in exc.errors():
+        _drop(repaired, messages.clean_loc(err["loc"]))
+    try:
+        form = FormDef.model_validate(repaired, context=DEFER_REFERENCES)
+    except ValidationError:
+        return []
+    lines = {(f.line, f.path) for f in found}
+    out = [located.finding("error", p.loc, p.message) for p in problems(form)]
+    return [f for f in out if (f.line, f.path) not in lines]
+
+
+def _drop(data: object, loc: Loc) -> None:
+    for p in loc[:-1]:
+        data = data.get(p) if isinstance(data, dict) else data[p] if _indexable(data, p) else None
+    if isinstance(data, dict) and loc and loc[-1] in data:
+        del data[loc[-1]]
 
 
 def _duplicate_keys(node: yaml.Node, source: str) -> list[Finding]:

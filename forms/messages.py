@@ -130,12 +130,18 @@ def _model_at(loc: Loc) -> type | None:
     return _MODELS.get(containers[-1] if containers else "")
 
 
-def _suggest(loc: Loc) -> str:
+def suggestion(loc: Loc) -> str | None:
+    """The key a misspelt one (at `loc`) most likely meant: lable -> label."""
     cls = _model_at(loc)
-    if cls is None or not isinstance(loc[-1], str):
-        return ""
+    if cls is None or not loc or not isinstance(loc[-1], str):
+        return None
     close = difflib.get_close_matches(loc[-1], list(cls.model_fields), n=1, cutoff=0.6)
-    return f"；是不是想写 {key_name(close[0])}？" if close else ""
+    return close[0] if close else None
+
+
+def _suggest(loc: Loc) -> str:
+    meant = suggestion(loc)
+    return f"；是不是想写 {key_name(meant)}？" if meant else ""
 
 
 def _known_keys(loc: Loc) -> str:
@@ -198,7 +204,10 @@ _SIMPLE = {
 _YAML_PROBLEMS = (
     ("'\\t'", "不能用 Tab 键缩进，请改用空格"),
     ("could not find expected ':'", "缺少冒号：键和值之间要写英文冒号加空格（如 label: 机构名称）"),
-    ("mapping values are not allowed here", "这里不能出现“键: 值”：多半是缩进不对，或值里有“: ”需要加引号"),
+    (
+        "mapping values are not allowed here",
+        "这里不能出现“键: 值”：多半是上一行缺少冒号或缩进不对，或值里有“: ”需要加引号",
+    ),
     ("did not find expected key", "缩进不一致，或一项缺少“- ”或冒号"),
     ("did not find expected ',' or ']'", "方括号 [ ] 没有闭合，或各项之间缺少逗号"),
     ("did not find expected ',' or '}'", "花括号 { } 没有闭合，或各项之间缺少逗号"),
