@@ -8,9 +8,11 @@ a translation, so a click upgrade that adds one fails loudly instead of showing 
 from __future__ import annotations
 
 import importlib
+import unicodedata
 
 import click
 from click import core, formatting
+from click._compat import strip_ansi
 
 MESSAGES: dict[str, str] = {
     # help pages
@@ -165,6 +167,12 @@ def _install() -> None:
         self.write(f"{'':>{self.current_indent}}{heading}：\n")  # 选项： with a full-width colon
 
     formatting.HelpFormatter.write_heading = write_heading  # type: ignore[method-assign]
+    # Columns of the help page line up by what a terminal shows: a Chinese character takes two columns.
+    formatting.term_len = _columns  # type: ignore[attr-defined]
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in strip_ansi(text))
 
 
 def localise(command: click.Command) -> None:
