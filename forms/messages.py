@@ -211,6 +211,10 @@ _YAML_PROBLEMS = (
     ("did not find expected key", "缩进不一致，或一项缺少“- ”或冒号"),
     ("did not find expected ',' or ']'", "方括号 [ ] 没有闭合，或各项之间缺少逗号"),
     ("did not find expected ',' or '}'", "花括号 { } 没有闭合，或各项之间缺少逗号"),
+    (
+        "but got '{'",
+        "花括号 { } 里的值又含有 { }、逗号或冒号：请给这个值加上引号，如 message: '合计行“{field}”不等于各行之和'",
+    ),
     ("did not find expected '-' indicator", "列表项的缩进不一致：同一列表的“- ”要对齐"),
     ("found unexpected end of stream", "文件意外结束：引号或括号没有闭合"),
     ("found unknown escape character", "双引号里的反斜杠“\\”要写成“\\\\”，或改用单引号"),

@@ -89,7 +89,7 @@ def _layout(draft: Draft, doc: Document, drops: list) -> tuple:
         head = chosen.blocks[0]
         last = max([*head.rows, *head.totals, head.header.body - 1])
         return head.table, head.header.row, last
-    table = next((t for t in doc.tables if any(c.text.strip() for row in t.rows for c in row)), None)
+    table = build.widest_table(doc.tables)
     if table is None:
         raise HuizongError("文件中没有找到表格，无法推断表单：请用报表的空白表或一份填好的报表")
     build.headerless_form(draft, table)

@@ -65,13 +65,13 @@ def _column_guess(blocks: list[Block], column: Column, drops: list[DropDown], nu
         guess.label, unit = split_unit(column.label)
         guess.spec = {"type": "integer", **({"unit": unit} if unit else {})}
         guess.notes = ["推测：整数（统计表的数字栏，空白表没有数据）"]
-    elif guess.ident != "seq":  # a row without its 序号 is still a row
+    elif not numeric and guess.ident != "seq":  # a row without its 序号 is still a row; a matrix has no gaps
         required(guess, len(filled(values)), rows)
     if column.required:
         guess.spec["required"] = True
         guess.notes.append("表头标有必填")
-    if column.parent and column.label != column.parent + column.label:
-        guess.notes.append(f"两行表头：{column.parent} › {column.label}")
+    if column.parent:
+        guess.notes.append(f"两行表头：{column.parent} › {column.child or column.label}")
     return guess
 
 
@@ -149,6 +149,13 @@ def record_form(draft: Draft, items: list[list[Pair]]) -> None:
                 guess.spec["required"] = True
             draft.add_field(guess)
     draft.note(("layout",), f"推测：信息表（“标签—值”成对排列，{len(items)} 份）")
+
+
+def widest_table(tables: list[Table]) -> Table | None:
+    """The table with the most rows of two or more values: a header-less list, not a sheet of notes."""
+    counts = [(sum(1 for r, row in enumerate(t.rows) if len(own_cells(row, r)) >= 2), t) for t in tables]
+    best = max(counts, key=lambda ct: ct[0], default=(0, None))
+    return best[1] if best[0] else next((t for t in tables if any(c.text.strip() for row in t.rows for c in row)), None)
 
 
 def headerless_form(draft: Draft, table: Table) -> None:

@@ -16,6 +16,9 @@ from parsers.infer.columns import Guess
 from parsers.infer.vocabulary import Known, Vocabulary, other_wordings
 
 Loc = tuple[str | int, ...]
+# Ids the parsers give a meaning to: a field `unit` names the reporting unit when the meta does not; a column
+# merely labelled like one (单位 of measure, 工作单位) must not take it.
+_MEANINGFUL = {"unit"}
 SIMPLE_TYPES = ("integer", "decimal", "date", "phone", "mobile", "email", "credit-code")
 
 
@@ -46,7 +49,7 @@ class Draft:
         ident = unique(derive_id(guess.label), taken)
         if guess.ident and guess.ident not in taken:
             ident = guess.ident
-        elif known is not None and known.field.id not in taken:
+        elif known is not None and known.field.id not in taken | _MEANINGFUL and known.field.label == guess.label:
             ident = known.field.id  # the id the same column has in a known form: the JSON keys agree
         if known is not None:
             notes += _borrow(spec, guess, known)

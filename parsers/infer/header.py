@@ -25,6 +25,7 @@ class Column:
     label: str
     parent: str | None = None  # the upper header text over a two-row header's child
     required: bool = False  # marked * or （必填） in the header
+    child: str | None = None  # the child's own text, when the label joins parent and child
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +97,10 @@ def _distinct(columns: list[Column]) -> list[Column]:
     seen: Counter[str] = Counter()
     for c in columns:
         if counts[c.label] > 1 and c.parent:
-            c = Column(c.col, flat(c.parent + c.label), c.parent, c.required)
+            c = Column(c.col, flat(c.parent + c.label), c.parent, c.required, c.label)
         seen[c.label] += 1
         if seen[c.label] > 1:
-            c = Column(c.col, f"{c.label}（{seen[c.label]}）", c.parent, c.required)
+            c = Column(c.col, f"{c.label}（{seen[c.label]}）", c.parent, c.required, c.child)
         out.append(c)
     return [c for c in out if c.label]
 

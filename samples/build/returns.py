@@ -8,6 +8,7 @@ from pathlib import Path
 from samples.build import (
     returns_campaign,
     returns_cases,
+    returns_custom,
     returns_inspection,
     returns_liaison,
     returns_roster,
@@ -16,7 +17,7 @@ from samples.build import (
 )
 from samples.build.emit import Ctx
 
-FOLDERS = ("roster", "statistics", "cases", "liaison", "inspection", "campaign")
+FOLDERS = ("roster", "statistics", "cases", "liaison", "inspection", "campaign", "custom")
 MODULES = (
     returns_roster,
     returns_roster_docs,
@@ -25,6 +26,7 @@ MODULES = (
     returns_liaison,
     returns_inspection,
     returns_campaign,
+    returns_custom,
 )
 
 

@@ -229,3 +229,8 @@ def test_no_english_validator_text(change: tuple[str, str]) -> None:
     for e in checked.errors:
         _chinese(e.message)
         assert "Input should" not in e.message and "Field required" not in e.message
+
+
+def test_braces_inside_a_flow_mapping_need_quotes() -> None:
+    f = _one(GOOD + "rules:\n  - {kind: unique, fields: [名称], message: “{field}”重复}\n")
+    assert f.line == 16 and "加上引号" in f.message
