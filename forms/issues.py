@@ -43,7 +43,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
 
 
 class Issue(BaseModel):
-    """One problem, located as exactly as the source allows (contract.md, `issues[]`)."""
+    """One problem, located as exactly as the source allows (docs/json.md, `issues[]`)."""
 
     model_config = ConfigDict(frozen=True)
 

@@ -81,8 +81,11 @@ def _form_paths(paths: tuple[Path, ...]) -> list[Path]:
     help="写入的表单定义文件（.yaml）；不给则输出到屏幕。",
 )
 @click.option("--id", "form_id", help="表单的 id（不给则由标题得出）。")
+@click.option("--sheet", help="文件有多张工作表或多个表格时，指定表单所在的一张（如“Sheet2”“表2”）。")
 @forms_option
-def infer_command(file: Path, output: Path | None, form_id: str | None, forms_dirs: tuple[Path, ...]) -> None:
+def infer_command(
+    file: Path, output: Path | None, form_id: str | None, sheet: str | None, forms_dirs: tuple[Path, ...]
+) -> None:
     """由空白表（下发的附件）或一份填好的报表推断表单定义（xlsx、xls、docx、PDF）。
 
     推断的内容在 YAML 中以“推测”注释标出，请核对后修改，再用 huizong forms check 检查。
@@ -90,7 +93,7 @@ def infer_command(file: Path, output: Path | None, form_id: str | None, forms_di
     from parsers.infer import infer_file, read_back
 
     reg = registry(forms_dirs)
-    inferred = infer_file(file, form_id=form_id, known=list(reg))
+    inferred = infer_file(file, form_id=form_id, known=list(reg), sheet=sheet)
     if output is None:
         click.echo(inferred.yaml, nl=False)
     else:
