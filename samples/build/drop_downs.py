@@ -16,9 +16,7 @@ from samples.build.fixed import freeze_zip
 _LISTS = "选项"
 
 
-def add_drop_downs(
-    path: Path, sheet: str, lists: Mapping[str, Sequence[Choice]], hidden: Iterable[str] = ()
-) -> None:
+def add_drop_downs(path: Path, sheet: str, lists: Mapping[str, Sequence[Choice]], hidden: Iterable[str] = ()) -> None:
     """`lists` maps an area (C4:C20) to its choices; columns named in `hidden` keep theirs on a hidden sheet."""
     book = load_workbook(path)
     target = book[sheet]

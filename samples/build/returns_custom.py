@@ -11,7 +11,7 @@ from pathlib import Path
 from forms import parse_definition
 from forms.model import FormDef
 from samples.build import emit
-from samples.build.custom_data import ENTERPRISES, PAYMENTS, PEOPLE, SPOTS, TAXES
+from samples.build.custom_data import ENTERPRISES, NOTES_SHEET, PAYMENTS, PEOPLE, SPOTS, TAXES
 from samples.build.custom_forms import ENTERPRISE_FORM, HEALTH_FORM, PAYMENT_FORM, SCENIC_FORM, TAX_FORM
 from samples.build.drop_downs import add_drop_downs
 from samples.build.grid import Block, Cell, Grid, Para
@@ -108,7 +108,7 @@ def enterprises(ctx: emit.Ctx) -> None:
     ids = [f.id for f in form.fields]
     recs = [Rec(dict(zip(ids, row, strict=True))) for row in ENTERPRISES]
     notes = Grid(1, [60])
-    for line in ("说明", "1．“企业名单”工作表按统一社会信用代码、企业名称、登记日期排列，没有表头。", "2．登记日期为营业执照上的日期。"):
+    for line in NOTES_SHEET:
         notes.add(Cell(line, kind="note"))
     table = Grid(3, [24, 36, 14])
     for i, rec in enumerate(recs):

@@ -12,7 +12,9 @@ import pytest
 from huizong.cli import cli
 from huizong.cli.language import MESSAGES
 
-_ENGLISH = re.compile(r"\b(Usage|Error|Options|Commands|Show this|Missing|Invalid value|No such|Try '|required|default|does not exist|Got unexpected|is not)\b")
+_ENGLISH = re.compile(
+    r"\b(Usage|Error|Options|Commands|Show this|Missing|Invalid value|No such|Try '|required|default|does not exist|Got unexpected|is not)\b"
+)
 
 
 def _click_messages() -> set[str]:

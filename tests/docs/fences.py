@@ -131,7 +131,9 @@ def check(block: Block) -> None:
         _model(block.kind.removeprefix("model="))(block)
     elif block.kind:
         checker = CHECKERS.get((block.language, block.kind))
-        assert checker is not None, f"{block.name}：没有检查“{block.language} {block.kind}”示例的办法（见 tests/docs/fences.py）"
+        assert checker is not None, (
+            f"{block.name}：没有检查“{block.language} {block.kind}”示例的办法（见 tests/docs/fences.py）"
+        )
         checker(block)
     elif block.language in ("yaml", "yml"):
         yaml.safe_load(block.text)

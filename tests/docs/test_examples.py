@@ -22,14 +22,20 @@ def test_commands_in_running_text_exist(document) -> None:
 
 def test_the_references_have_examples_of_each_kind() -> None:
     kinds = {(b.document.name, b.language, b.kind) for b in BLOCKS}
-    assert {("forms.md", "yaml", "form"), ("forms.md", "yaml", "form-error"), ("forms.md", "text", "check-output")} <= kinds
+    assert {
+        ("forms.md", "yaml", "form"),
+        ("forms.md", "yaml", "form-error"),
+        ("forms.md", "text", "check-output"),
+    } <= kinds
     assert ("json.md", "json", "result") in kinds
 
 
 def test_a_wrong_example_is_caught(tmp_path) -> None:
     """The checkers can fail: a form with a mistake, an unknown option, JSON off the model."""
     wrong = [
-        Block(tmp_path / "doc", 1, "yaml", "form", "id: x\nversion: 1\ntitle: 表\nlayout: grid\nfields: [{label: a}]\n"),
+        Block(
+            tmp_path / "doc", 1, "yaml", "form", "id: x\nversion: 1\ntitle: 表\nlayout: grid\nfields: [{label: a}]\n"
+        ),
         Block(tmp_path / "doc", 1, "bash", "", "huizong forms infer a.xlsx --nope\n"),
         Block(tmp_path / "doc", 1, "bash", "", "huizong nosuchcommand\n"),
         Block(tmp_path / "doc", 1, "json", "result", '{"forms": [], "files": [], "issues": []}'),

@@ -28,13 +28,78 @@ choices:
 """
 _ASCII_WORDS = re.compile(r"[A-Za-z]{4,}")
 # Words a message may hold: the keys and values the clerk wrote or may write.
-_KEYS = {"label", "type", "choices", "fields", "layout", "text", "integer", "decimal", "date", "phone", "mobile",
-         "email", "credit", "code", "choice", "list", "matrix", "record", "true", "false", "required", "title",
-         "rules", "left", "right", "sections", "heading", "unique", "cross", "unit", "total", "compare",
-         "warning", "error", "severity", "version", "rows", "field", "keys", "header", "column", "form", "money",
-         "lable", "kind", "message", "synonyms", "title_synonyms", "meta", "notes", "landscape", "sheet",
-         "multiple", "separator", "decimals", "minimum", "long", "width", "value", "total_synonyms", "grades",
-         "nope", "tiny", "nobody", "other", "quantity", "amount", "name", "grade", "yaml"}
+_KEYS = {
+    "label",
+    "type",
+    "choices",
+    "fields",
+    "layout",
+    "text",
+    "integer",
+    "decimal",
+    "date",
+    "phone",
+    "mobile",
+    "email",
+    "credit",
+    "code",
+    "choice",
+    "list",
+    "matrix",
+    "record",
+    "true",
+    "false",
+    "required",
+    "title",
+    "rules",
+    "left",
+    "right",
+    "sections",
+    "heading",
+    "unique",
+    "cross",
+    "unit",
+    "total",
+    "compare",
+    "warning",
+    "error",
+    "severity",
+    "version",
+    "rows",
+    "field",
+    "keys",
+    "header",
+    "column",
+    "form",
+    "money",
+    "lable",
+    "kind",
+    "message",
+    "synonyms",
+    "title_synonyms",
+    "meta",
+    "notes",
+    "landscape",
+    "sheet",
+    "multiple",
+    "separator",
+    "decimals",
+    "minimum",
+    "long",
+    "width",
+    "value",
+    "total_synonyms",
+    "grades",
+    "nope",
+    "tiny",
+    "nobody",
+    "other",
+    "quantity",
+    "amount",
+    "name",
+    "grade",
+    "yaml",
+}
 
 
 def _one(text: str, source: str = "我的表.yaml"):
@@ -115,7 +180,9 @@ def test_choice_field_without_list() -> None:
 
 
 def test_rule_naming_an_unknown_field_points_at_that_line() -> None:
-    text = GOOD + "rules:\n  - kind: compare\n    left: 数量\n    op: '<='\n    right: 总数\n    message: 数量超过总数\n"
+    text = (
+        GOOD + "rules:\n  - kind: compare\n    left: 数量\n    op: '<='\n    right: 总数\n    message: 数量超过总数\n"
+    )
     f = _one(text)
     assert f.line == 19 and f.path.endswith("right") and "规则引用的字段“总数”未在 fields 中定义" in f.message
 

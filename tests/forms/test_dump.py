@@ -26,6 +26,8 @@ def test_comments_sit_on_the_line_they_explain(registry: FormRegistry) -> None:
 
 
 def test_ids_equal_to_their_label_are_left_out() -> None:
-    form = parse_definition("id: t\nversion: 1\ntitle: 表\nlayout: list\nfields:\n  - label: 名称\n  - {id: n, label: 数量}\n", "t.yaml")
+    form = parse_definition(
+        "id: t\nversion: 1\ntitle: 表\nlayout: list\nfields:\n  - label: 名称\n  - {id: n, label: 数量}\n", "t.yaml"
+    )
     text = dump(form)
     assert "- {label: 名称}" in text and "- {id: n, label: 数量}" in text

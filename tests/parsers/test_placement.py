@@ -23,10 +23,15 @@ def _registry(text: str) -> FormRegistry:
 
 
 def test_headerless_table_read_by_position_on_the_named_sheet() -> None:
-    codes = sheet([["行政区划代码"], ["110000", None, "北京市"], ["110101", None, "东城区"]], name="代码", merges=[(0, 0, 0, 2)])
+    codes = sheet(
+        [["行政区划代码"], ["110000", None, "北京市"], ["110101", None, "东城区"]], name="代码", merges=[(0, 0, 0, 2)]
+    )
     notes = sheet([["说明", "本表无表头"], ["第一栏", "代码"]], name="说明")
     ret = parse_document(doc(notes, codes), _registry(CODES), form_id="region-codes")
-    assert [r.values for r in ret.records] == [{"code": "110000", "name": "北京市"}, {"code": "110101", "name": "东城区"}]
+    assert [r.values for r in ret.records] == [
+        {"code": "110000", "name": "北京市"},
+        {"code": "110101", "name": "东城区"},
+    ]
     assert [(r.source.sheet, r.source.cell) for r in ret.records] == [("代码", "A2"), ("代码", "A3")]
     assert not [i for i in ret.issues if i.severity == "error"]
 

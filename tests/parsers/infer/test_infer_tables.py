@@ -24,7 +24,10 @@ MERGES = [(0, 0, 0, 3), (1, 0, 1, 3), (2, 0, 2, 3), (7, 0, 7, 3), (10, 0, 10, 3)
 def test_a_sectioned_list_with_title_meta_and_notes() -> None:
     form = infer_document(doc(sheet(ROSTER, merges=MERGES))).form
     assert (form.id, form.title, form.layout) == ("机构名单", "机构名单", "list")
-    assert [(m.id, m.label, m.type) for m in form.meta] == [("unit", "填报单位", "text"), ("reported_on", "上报时间", "date")]
+    assert [(m.id, m.label, m.type) for m in form.meta] == [
+        ("unit", "填报单位", "text"),
+        ("reported_on", "上报时间", "date"),
+    ]
     assert [(f.id, f.type, f.required) for f in form.fields] == [
         ("seq", "integer", False),
         ("机构名称", "text", True),
@@ -67,7 +70,11 @@ def test_matrix_with_total_row_gets_its_rows_and_sum_rule() -> None:
     assert form.layout == "matrix"
     assert form.rows is not None and form.rows.field == "税种"
     assert [k.value for k in form.rows.keys] == ["增值税", "企业所得税"]
-    assert [(f.label, f.type) for f in form.value_fields] == [("2021", "integer"), ("2022", "integer"), ("罚没金额", "decimal")]
+    assert [(f.label, f.type) for f in form.value_fields] == [
+        ("2021", "integer"),
+        ("2022", "integer"),
+        ("罚没金额", "decimal"),
+    ]
     assert [r.kind for r in form.rules] == ["total"]
 
 
