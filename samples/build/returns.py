@@ -30,10 +30,19 @@ MODULES = (
 )
 
 
+def _clear(folder: Path) -> None:
+    """Remove a folder's samples; its README.md (what each sample shows, written by hand) stays."""
+    for path in folder.glob("*"):
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.name != "README.md":
+            path.unlink()
+
+
 def build(root: Path = Path("samples")) -> list[Path]:
     """Rebuild the sample folders from scratch (stale files from renamed samples must not linger)."""
     for folder in FOLDERS:
-        shutil.rmtree(root / folder, ignore_errors=True)
+        _clear(root / folder)
     ctx = Ctx(root)
     try:
         for module in MODULES:
