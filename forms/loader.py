@@ -12,6 +12,7 @@ from forms.model import FormDef
 
 BUILTIN_DIR = Path(__file__).parent
 log = logging.getLogger("huizong.forms")
+_logged: set[str] = set()  # a command loads the registry more than once (workers): each warning is said once
 
 
 def _usable(checked: Iterable[Checked]) -> list[FormDef]:
@@ -60,7 +61,9 @@ class FormRegistry:
         warnings = [w for c in checked for w in c.warnings]
         warnings += replacements(checked, {f.id: f.title for f in builtin})
         for w in warnings:
-            log.warning("%s", w)
+            if str(w) not in _logged:
+                _logged.add(str(w))
+                log.warning("%s", w)
         return cls([*builtin, *user], warnings)
 
     def get(self, form_id: str) -> FormDef:
