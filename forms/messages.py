@@ -84,6 +84,8 @@ _CHOICES: dict[str, dict[str, str]] = {
     "severity": {"error": "错误", "warning": "提示"},
 }
 
+TYPE_NAMES = _CHOICES["type"]  # field type -> what a clerk calls it: integer -> 整数
+
 # Keys each part of a form may hold, to suggest the key meant by a misspelt one.
 _MODELS: dict[str, type] = {
     "": model.FormDef,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from forms.messages import TYPE_NAMES as ZH_TYPES
 from forms.model import FieldDef
 from forms.types import (
     BLANK_NUMBER,
@@ -27,15 +28,6 @@ from forms.types import (
 )
 from parsers.infer.words import flat, is_template_marker, split_unit
 
-ZH_TYPES = {
-    "integer": "整数",
-    "decimal": "小数",
-    "date": "日期",
-    "phone": "电话",
-    "mobile": "手机号码",
-    "email": "电子邮箱",
-    "credit-code": "统一社会信用代码",
-}
 # (label pattern, type) — what a header's words say about its column when no value does.
 _LABEL_TYPES = (
     (re.compile(r"信用代码"), "credit-code"),

@@ -9,9 +9,8 @@ from pydantic import ValidationError
 
 from forms.errors import HuizongError
 from forms.ids import derive_id, unique
-from forms.messages import describe
+from forms.messages import TYPE_NAMES, describe
 from forms.model import FormDef
-from parsers.infer.columns import ZH_TYPES as _ZH_TYPES
 from parsers.infer.columns import Guess
 from parsers.infer.vocabulary import Known, Vocabulary, other_wordings
 
@@ -92,7 +91,7 @@ def _borrow(spec: dict[str, object], guess: Guess, known: Known) -> list[str]:
     if guess.type == "text" and not guess.notes and known.field.type in SIMPLE_TYPES:
         spec["type"] = known.field.type
         spec.update({k: getattr(known.field, k) for k in ("unit", "decimals") if getattr(known.field, k)})
-        notes.append(f"推测：{_ZH_TYPES[known.field.type]}（与报表“{known.form.title}”中的同名栏目一致）")
+        notes.append(f"推测：{TYPE_NAMES[known.field.type]}（与报表“{known.form.title}”中的同名栏目一致）")
     if wordings:
         spec["synonyms"] = wordings
         notes.append(f"其他写法取自报表“{known.form.title}”")
