@@ -301,3 +301,12 @@ def test_no_english_validator_text(change: tuple[str, str]) -> None:
 def test_braces_inside_a_flow_mapping_need_quotes() -> None:
     f = _one(GOOD + "rules:\n  - {kind: unique, fields: [名称], message: “{field}”重复}\n")
     assert f.line == 16 and "加上引号" in f.message
+
+
+def test_every_type_and_layout_has_a_chinese_name() -> None:
+    import typing
+
+    from forms import messages, model
+
+    assert set(messages.TYPE_NAMES) == set(typing.get_args(model.FieldType))
+    assert {k for k, _ in messages._CHOICES["layout"].items()} == set(typing.get_args(model.Layout))
