@@ -73,7 +73,8 @@ def _title(lines: list[str]) -> str | None:
     candidates = []
     for line in lines:
         text = _ANNEX.sub("", flat(line)).strip()
-        if not (4 <= len(text) <= 60) or NOTE.match(text) or "：" in text or ":" in text or is_heading(text):
+        sentence = any(mark in text for mark in "，。；：:")  # a line of a letter or a note, not a title
+        if not (4 <= len(text) <= 60) or NOTE.match(text) or sentence or is_heading(text):
             continue
         candidates.append(text)
     best = next((t for t in candidates if t.endswith(_TITLE_WORDS)), None)
@@ -87,20 +88,22 @@ def from_name(name: str) -> str:
     return flat(stem.strip(" -_")) or "未命名表单"
 
 
+_NEAR = 6  # lines right above a table: its title and meta line (a 通知 above its annex says other things)
+
+
 def around(doc: Document, first: Table, header_row: int, last_row: int) -> Around:
-    """Title, meta and notes from the text before the table, its rows above the header and below the data."""
-    above = [*first.before, *_row_texts(first, range(header_row))]
-    if not first.before and doc.text:
-        above = [*doc.text[:8], *above]
+    """Title and meta from the lines right above the table and its rows above the header and below the data;
+    notes (填表说明：…) from anywhere in the document."""
+    before = first.before[-_NEAR:] if first.before else doc.text[:_NEAR] if first is doc.tables[0] else []
+    above = [*before, *_row_texts(first, range(header_row))]
     below = _row_texts(first, range(last_row + 1, len(first.rows)))
-    lines = [*above, *below, *doc.text]
     out = Around()
     out.title = _title(above)
     out.title_from = "表格上方的标题" if out.title else ""
+    out.notes = list(dict.fromkeys(flat(x) for x in [*above, *below, *doc.text] if NOTE.match(flat(x))))
     found: dict[str, MetaField] = {}
-    for line in dict.fromkeys(lines):
+    for line in dict.fromkeys([*above, *below]):
         if NOTE.match(flat(line)):
-            out.notes.append(flat(line))
             continue
         for label, value in meta_pairs(line):
             found.setdefault(label, MetaField(label)).values.extend([value] if value else [])
