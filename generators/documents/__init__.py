@@ -1,6 +1,6 @@
 """Official documents (公文) in the GB/T 9704-2012 layout, as DOCX and PDF.
 
-    spec = load_spec("notice.yaml")      # a DocSpec: the keys of docs/contract.md, validated
+    spec = load_spec("notice.yaml")      # a DocSpec: the document spec keys (model.py), validated
     render_docx(spec) -> bytes           # python-docx; officials keep editing it in WPS or Word
     render_pdf(spec) -> bytes            # WeasyPrint; the same geometry, free fonts embedded
 

@@ -1,4 +1,4 @@
-"""A 公文 as data: the spec keys of docs/contract.md, validated with messages an official understands.
+"""A 公文 as data: the document spec keys, validated with messages an official understands.
 
 Only `title` and `body` are required; every other element of GB/T 9704 appears when its key is given.
 Validators normalise what is unambiguous (full-width brackets in a 发文字号, a date written 2021年10月12日)
