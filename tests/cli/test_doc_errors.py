@@ -64,15 +64,15 @@ def test_spec_yaml_syntax_error_is_chinese(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (("doc", "render"), "错误：缺少参数 SPEC_FILE。"),
+        (("doc", "render"), "错误：缺少参数 'SPEC_FILE'"),
         (("doc", "render", "没有这个文件.yaml", "-o", "x.pdf"), "错误：公文描述文件 没有这个文件.yaml 不存在"),
-        (("doc", "render", "x.yaml", "--bogus"), "错误：没有选项 --bogus。"),
-        (("doc", "render", "x.yaml", "-o"), "错误：选项 -o 需要一个值。"),
-        (("doc", "notice", "--issuer", "某局"), "错误：缺少选项 -o 或 --output。"),
-        (("doc", "nothing"), "错误：没有命令 nothing（是否想用 notice？）。"),
+        (("doc", "render", "x.yaml", "--bogus"), "错误：没有选项 '--bogus'。"),
+        (("doc", "render", "x.yaml", "-o"), "错误：选项 '-o' 后面需要一个值。"),
+        (("doc", "notice", "--issuer", "某局"), "错误：缺少选项 '-o' / '--output'"),
+        (("doc", "nothing"), "错误：没有名为 'nothing' 的命令。"),
     ],
 )
-def test_click_usage_errors_come_out_in_chinese(tmp_path: Path, args: tuple[str, ...], says: str) -> None:
+def test_usage_errors_come_out_in_chinese(tmp_path: Path, args: tuple[str, ...], says: str) -> None:
     done = run(*args, cwd=tmp_path)
     no_traceback(done)
-    assert done.returncode == 2 and says in done.stderr and done.stderr.startswith("用法：")
+    assert done.returncode == 2 and says in done.stderr
