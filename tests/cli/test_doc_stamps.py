@@ -136,21 +136,14 @@ def test_a_returned_file_dated_after_the_document_is_not_counted(folder: Path) -
 
 def test_render_takes_date_number_and_prefix(tmp_path: Path) -> None:
     sample = ROOT / "samples" / "documents" / "file-no-seal.yaml"
-    done = run(
-        "doc",
-        "render",
-        sample,
-        "--date",
-        "2022年6月1日",
-        "--number",
-        "鄂市监办〔2022〕9号",
-        "-o",
-        "x.yaml",
-        cwd=tmp_path,
-    )
+    done = run("doc", "render", sample, "--date", "2022年6月1日", "--number", "鄂市监办〔2022〕9号", "-o", "x.yaml",
+               cwd=tmp_path)  # fmt: skip
     assert done.returncode == 0, done.stderr
     out = spec(tmp_path / "x.yaml")
     assert out["date"] == "2022-06-01" and out["number"] == "鄂市监办〔2022〕9号"
+    assert not (tmp_path / "发文登记.yaml").exists()  # a number by hand without a 代字 notes nothing
+    run("doc", "render", sample, "--date", "2022-06-01", "--prefix", "鄂市监办", "--number", "9", "-o", "x.yaml",
+        cwd=tmp_path)  # fmt: skip
     run("doc", "render", sample, "--date", "2022-06-02", "--prefix", "鄂市监办", "-o", "y.yaml", cwd=tmp_path)
     assert spec(tmp_path / "y.yaml")["number"] == "鄂市监办〔2022〕10号"
 

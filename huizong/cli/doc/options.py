@@ -96,6 +96,7 @@ class Numbering:
     prefix: str | None
     register_file: Path
     known: tuple[tuple[str, dt.date | None, str], ...] = ()  # numbers given elsewhere (the 通知's), noted too
+    explicit: bool = False  # --register was given: a number given by hand is noted even without a 代字
     _before: str | None = None
     _after: str | None = None
     _given_to: str | None = None
@@ -104,6 +105,8 @@ class Numbering:
         from generators.documents import numbering
 
         given = self._given(date)
+        if given is not None and not (self.prefix or self.explicit):
+            return given  # a number given by hand, no register in play: nothing to note, no file written
         if given is None and not self.prefix:
             return None
         register = self._register()
@@ -180,4 +183,4 @@ def numbering_for(
     home: Path,
     known: tuple[tuple[str, dt.date | None, str], ...] = (),
 ) -> Numbering:
-    return Numbering(number_text, prefix, register_file or home / REGISTER_NAME, known)
+    return Numbering(number_text, prefix, register_file or home / REGISTER_NAME, known, register_file is not None)
