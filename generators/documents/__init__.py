@@ -8,10 +8,10 @@ campaign.py makes specs from campaign data (通知, 催报通知, 情况通报, 
 Word template. Heavy libraries (python-docx, WeasyPrint, docxtpl) are imported only when rendering.
 """
 
-from generators.documents.docx_render import render_docx
+from generators.documents.docx.render import render_docx
 from generators.documents.errors import DocumentError, DocumentSpecError, RenderError, TemplateFillError
 from generators.documents.model import DocSpec
-from generators.documents.pdf_render import render_pdf
+from generators.documents.pdf.render import render_pdf
 from generators.documents.spec import load_spec
 
 __all__ = [
