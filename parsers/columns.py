@@ -109,7 +109,7 @@ class Body:
     def keyed(self, own: list[tuple[int, Cell]]) -> bool:
         """The common case: the row has something in a required column (机构名称, 姓名)."""
         required = self.required_columns
-        for c, _cell in own:
+        for c, _cell in own:  # noqa: SIM110 - a loop, not any(): this runs for every row, a generator costs more
             if c in required:
                 return True
         return False

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from forms.issues import Issue
 from forms.model import FieldDef, FormDef, Section
-from parsers import columns, labels, locate, normalise, tables
+from parsers import columns, labels, locate, normalise, placement, tables
 from parsers.cells import Cell, Document, Table
 from parsers.extract import key_cell, record
 from parsers.results import Record
@@ -102,9 +102,13 @@ class _TableReader:
         self.used: Used | None = None
         self.pending = False  # a section heading came; its rows are read under the last header until its own
         self.first_body = 0  # the last row where a 栏次 row may stand: the header's first two body rows
+        self.start = 0
+        if not form.header:  # columns by position (parsers.placement)
+            self._start(placement.positional_header(table, form))
+            self.start = self.header.body if self.header else 0
 
     def run(self) -> None:
-        r = 0
+        r = self.start
         rows = self.table.rows
         while r < len(rows):
             r = self._step(r, rows[r])
@@ -118,7 +122,8 @@ class _TableReader:
             # headings of all sections under one header, and its rows must not be lost.
             self.section, self.search_until, self.closed, self.pending = heading, r + _SEARCH_ROWS, False, True
             return r + 1
-        if ((self.header is None or self.pending) and r <= self.search_until) or self.keys.looks_like_header(row):
+        searching = (self.header is None or self.pending) and r <= self.search_until
+        if self.form.header and (searching or self.keys.looks_like_header(row)):
             header = locate.header_at(self.table, r, self.form.fields)
             if header is not None:
                 self._end_foreign(r)
@@ -180,8 +185,9 @@ class _TableReader:
         self.header, self.closed, self.first_body = header, False, header.body + 1
         self.body = columns.Body.of(self.table, header, self.form, self.section, self.ctx, self.found.fuzzy_seen)
         self.found.issues.extend(self.body.issues)
-        first = self.table.rows[header.row][0]
-        self.used = Used(self.table.name, columns.header_place(first))
+        rows = self.table.rows
+        place = columns.header_place(rows[header.row][0]) if header.row < len(rows) and rows[header.row] else ""
+        self.used = Used(self.table.name, place or self.table.name)
         self.found.used.append(self.used)
         if self.section is not None and self.section.key not in self.found.sections_seen:
             self.found.sections_seen.append(self.section.key)
@@ -197,7 +203,7 @@ class _TableReader:
         body = self.body
         if (len(own) == 1 or r <= self.first_body) and self._structure(r, row, own):
             return
-        if self.closed or not body.keyed(own) and body.unplaced(own):
+        if self.closed or (not body.keyed(own) and body.unplaced(own)):
             # Content after the 合计, or only in columns of no field and no label: kept in the issue.
             text = " ".join(x.text for _c, x in own)
             self.found.issues.append(self.ctx.issue("skipped-row", own[0][1], None, text))

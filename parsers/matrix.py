@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from forms.model import FormDef
 from forms.types import match_choice, squash
-from parsers import columns, locate, normalise
+from parsers import columns, locate, normalise, placement
 from parsers.cells import Cell, Document, Table
 from parsers.extract import record
 from parsers.listing import Found, Used
@@ -29,6 +29,12 @@ def _key_column(table: Table, header: locate.Header, form: FormDef) -> int | Non
             if cell.text and match_choice(_ORDINAL.sub("", cell.text.strip()), form.rows.keys):
                 counts[c] = counts.get(c, 0) + 1
     return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _find_header(table: Table, form: FormDef) -> locate.Header | None:
+    if not form.header:  # columns by position (parsers.placement)
+        return placement.positional_header(table, form)
+    return locate.first_header(table, form.fields, _SEARCH_ROWS)
 
 
 def _is_total(text: str, form: FormDef) -> bool:
@@ -54,7 +60,9 @@ class _MatrixReader:
         self.body = columns.Body.of(table, header, form, None, ctx, found.fuzzy_seen)
         self.body.extras.pop(key_col, None)  # the row keys' column, whatever its header says
         found.issues.extend(self.body.issues)
-        self.used = Used(table.name, columns.header_place(table.rows[header.row][0]))
+        rows = table.rows
+        place = columns.header_place(rows[header.row][0]) if header.row < len(rows) and rows[header.row] else ""
+        self.used = Used(table.name, place or table.name)
         found.used.append(self.used)
         self.total: dict[str, Cell] | None = None
 
@@ -137,7 +145,7 @@ def _fmt(number: Decimal) -> str:
 def extract(doc: Document, form: FormDef, ctx: normalise.Context) -> Found:
     found = Found()
     for table in doc.tables:
-        header = locate.first_header(table, form.fields, _SEARCH_ROWS)
+        header = _find_header(table, form)
         key_col = _key_column(table, header, form) if header else None
         if header is None or key_col is None:
             continue

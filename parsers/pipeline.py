@@ -13,12 +13,12 @@ from forms.issues import Issue, issue
 from forms.loader import FormRegistry
 from forms.model import FormDef
 from forms.types import normalise
-from parsers import explain, listing, matrix, meta, record_form, tables, units, validate
+from parsers import explain, listing, matrix, meta, placement, record_form, tables, units, validate
 from parsers import normalise as norm
 from parsers.cells import Document
 from parsers.recognise import Evidence, Guess, guesses, judge, pick
 from parsers.results import Return
-from parsers.selection import Selection, belongs_to, select
+from parsers.selection import Selection, belongs_to, on_named_sheet, select
 
 _EXTRACTORS = {"list": listing.extract, "matrix": matrix.extract, "record": record_form.extract}
 _META_ROWS = 12  # meta lines sit in the first and last rows of a sheet
@@ -105,11 +105,18 @@ def parse_explained(
         if guess is None:
             return Parsed(_unrecognised(doc, ranked), ranked)
         form, per_table = guess.form, list(guess.evidence)
-    selection = select(doc, form, per_table) if per_table or not form_id else Selection((0,) if doc.tables else (), ())
+    placed_doc, placed = placement.on_sheet(doc, form)
+    if placed_doc is not doc:  # the form names the sheet its table is on
+        selection = on_named_sheet(doc, [t for t in placed_doc.tables], form)
+    elif per_table or not form_id:
+        selection = select(doc, form, per_table)
+    else:
+        selection = Selection((0,) if doc.tables else (), ())
     view = Document(doc.name, doc.kind, [doc.tables[i] for i in selection.chosen], doc.text)
     raw = read_meta(view, form)
     ctx = norm.Context(form, doc.name, None, today or date.today())
     found = _EXTRACTORS[form.layout](view, form, ctx)
+    found.issues[:0] = placed
     found.issues.extend(_left_out(doc, form, selection, ranked or guesses(_only(doc, selection), registry), ctx))
     raw_unit, unit_from = _unit(view, form, raw, expected_units)
     if raw_unit is None and "unit" in {f.id for f in form.fields}:

@@ -1,4 +1,4 @@
-"""The JSON contract of `parse` and `merge` (docs/contract.md), as pydantic models."""
+"""The JSON of `parse` and `merge` (docs/json.md), as pydantic models."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 from forms.issues import Issue
 
@@ -78,6 +78,14 @@ class Record(BaseModel):
     # Where each value came from, field id -> location; used to annotate returns and place issues. A dict, or
     # RowLocations for records the parsers read from a spreadsheet row.
     cells: Mapping[str, str] = Field(default_factory=dict, exclude=True)
+
+    @model_serializer(mode="wrap")
+    def _without_empty_extra(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
+        # `extra` appears in the JSON only when the district wrote something outside the form (docs/json.md).
+        data = handler(self)
+        if not data.get("extra"):
+            data.pop("extra", None)
+        return data
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # A flat tuple instead of pydantic's state dicts for the record and its source: worker processes send

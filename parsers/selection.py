@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from forms.model import FormDef
-from parsers.cells import Document
+from parsers.cells import Document, Table
 from parsers.recognise import Evidence, Guess
 from parsers.tables import grid_like
 
@@ -41,6 +41,14 @@ def select(doc: Document, form: FormDef, per_table: Sequence[Evidence]) -> Selec
         Excluded(e.table, _why(e)) for e in per_table if e.table not in chosen and grid_like(doc.tables[e.table])
     )
     return Selection(tuple(chosen), excluded)
+
+
+def on_named_sheet(doc: Document, tables: list[Table], form: FormDef) -> Selection:
+    """The form names its sheet (`sheet:`): the tables on it are read, the others reported."""
+    chosen = tuple(i for i, t in enumerate(doc.tables) if any(t is x for x in tables))
+    why = f"（本表在工作表“{form.sheet}”上）"
+    excluded = tuple(Excluded(i, why) for i, t in enumerate(doc.tables) if i not in chosen and grid_like(t))
+    return Selection(chosen, excluded)
 
 
 def _choose(candidates: list[Evidence]) -> list[int]:

@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 
 from huizong.cli.common import form_option, forms_option, read_units, registry, units_option, write_json
-from huizong.cli.usage import Problem
 
 
 @click.command("parse")
@@ -37,10 +36,10 @@ def parse_command(
     from parsers.recognise import guesses
 
     if not file.is_file():
-        raise Problem(f"找不到文件：{file}" if not file.exists() else f"{file} 是文件夹，请给出一个报表文件")
+        raise click.UsageError(f"找不到文件：{file}" if not file.exists() else f"{file} 是文件夹，请给出一个报表文件")
     reg = registry(forms_dirs)
     if form_id and form_id not in {f.id for f in reg}:
-        raise Problem(f"没有报表“{form_id}”（用 huizong forms 查看全部报表）")
+        raise click.UsageError(f"没有报表“{form_id}”（用 huizong forms 查看全部报表）")
     units = read_units(units_file)
     try:
         doc = read(file, file.name)

@@ -76,8 +76,8 @@ def spreadsheet_location(sheet: str, cell: str) -> str:
 
 
 def key_field(form: FormDef) -> str:
-    """The field a record is located by: a matrix's row key, else the first required field (机构名称, 姓名,
-    案件名称), else the first field — as the parsers' key_cell rule says."""
+    """The field whose cell locates a record, as parsers.extract.key_cell picks it: a matrix's row key, else
+    the first required field (机构名称, 姓名, 案件名称), else the first field."""
     if form.layout == "matrix" and form.rows:
         return form.rows.field
     return next((f.id for f in form.fields if f.required), form.fields[0].id)

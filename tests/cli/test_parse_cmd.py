@@ -83,7 +83,7 @@ def test_wrong_usage_exits_2_in_chinese(huizong, tmp_path) -> None:
     unknown = huizong("parse", sample, "--form", "no-such-form")
     assert unknown.returncode == 2 and "没有报表“no-such-form”" in unknown.stderr
     bad = huizong("parse", sample, "--bogus")
-    assert bad.returncode == 2 and "错误：没有选项 --bogus" in bad.stderr and "Usage" not in bad.stderr
+    assert bad.returncode == 2 and "错误：没有选项 '--bogus'" in bad.stderr and "Usage" not in bad.stderr
 
 
 def _write(path, rows) -> None:
