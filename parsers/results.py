@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
+from pydantic import BaseModel, Field
 
 from forms.issues import Issue
 
@@ -67,25 +67,22 @@ class RowLocations(Mapping[str, str]):
         return repr(dict(self))
 
 
+def _empty(value: dict[str, object]) -> bool:
+    return not value
+
+
 class Record(BaseModel):
     unit: str | None
     section: str | None = None
     values: dict[str, object]
     source: Source
     # Columns (or `标签：值` pairs) that map to no field, label -> value as written: nothing a district wrote
-    # is dropped; the 汇总表 shows them as extra columns at the right.
-    extra: dict[str, object] = Field(default_factory=dict)
+    # is dropped; the 汇总表 shows them as extra columns at the right. In the JSON only when there are any
+    # (docs/json.md).
+    extra: dict[str, object] = Field(default_factory=dict, exclude_if=_empty)
     # Where each value came from, field id -> location; used to annotate returns and place issues. A dict, or
     # RowLocations for records the parsers read from a spreadsheet row.
     cells: Mapping[str, str] = Field(default_factory=dict, exclude=True)
-
-    @model_serializer(mode="wrap")
-    def _without_empty_extra(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
-        # `extra` appears in the JSON only when the district wrote something outside the form (docs/json.md).
-        data = handler(self)
-        if not data.get("extra"):
-            data.pop("extra", None)
-        return data
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # A flat tuple instead of pydantic's state dicts for the record and its source: worker processes send
