@@ -8,7 +8,7 @@ from forms.model import FieldDef, FormDef
 from forms.types import is_blank
 from parsers.cells import Cell, location
 from parsers.normalise import Row
-from parsers.results import Record, RowLocations, Source, construct
+from parsers.results import NO_EXTRA, Record, RowLocations, Source, construct
 
 
 def key_cell(form: FormDef, fields: tuple[FieldDef, ...], cells: dict[str, Cell]) -> Cell | None:
@@ -51,7 +51,7 @@ def record(
         "section": section,
         "values": row.values,
         "source": source,
-        "extra": {} if extra is None else extra,
+        "extra": NO_EXTRA if extra is None else extra,
         "cells": locations(row.cells, anchor),
     }
     return construct(Record, fields, _RECORD_FIELDS)
