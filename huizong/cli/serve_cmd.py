@@ -71,7 +71,7 @@ def user() -> None:
 @database_option
 def user_add(name: str, password_stdin: bool, data_dir: Path, database_url: str | None) -> None:
     """新增账号 NAME（已存在则改密码）。密码经 argon2 散列后保存，不存明文。"""
-    from huizong.service import audit, auth
+    from huizong.service.security import audit, auth
     from huizong.service.store.db import Database, migrate
 
     name = name.strip()

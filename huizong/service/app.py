@@ -11,10 +11,13 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from huizong import __version__
-from huizong.service import api, auth, errors, tasks, web
+from huizong.service import api, web
+from huizong.service.campaigns import intake
 from huizong.service.context import Services, open_services
+from huizong.service.http import errors
 from huizong.service.jobs import LocalJobs
-from huizong.service.limits import FORM_OVERHEAD, BodyLimit
+from huizong.service.security import auth
+from huizong.service.security.limits import FORM_OVERHEAD, BodyLimit
 from huizong.service.settings import Settings
 from huizong.service.store import campaigns as repo
 
@@ -61,7 +64,7 @@ def start_services(settings: Settings) -> Services:
     with ctx.db.session() as s:
         pending = repo.pending_return_ids(s)
     for return_id in pending:  # stored before a restart, never parsed: parse them now
-        ctx.jobs.submit(tasks.parse_return, return_id)
+        ctx.jobs.submit(intake.parse_return, return_id)
     if pending:
         log.info("resuming %d pending returns", len(pending))
     return ctx

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from forms import FormRegistry
-from huizong.service.files import FileStore
 from huizong.service.jobs import Jobs
 from huizong.service.settings import Settings
+from huizong.service.storage import FileStore
 from huizong.service.store.db import Database, migrate
 
 

@@ -8,9 +8,10 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
-from huizong.service import downloads, uploads, views
 from huizong.service.api.schemas import ReturnOut
-from huizong.service.deps import ApiUser, services
+from huizong.service.campaigns import uploads, views
+from huizong.service.http import downloads
+from huizong.service.http.deps import ApiUser, services
 
 router = APIRouter(tags=["报表文件"])
 

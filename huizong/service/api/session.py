@@ -8,9 +8,9 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from huizong.service import audit, auth
 from huizong.service.api.schemas import LoginIn, TokenOut
-from huizong.service.deps import client_of, services
+from huizong.service.http.deps import client_of, services
+from huizong.service.security import audit, auth
 from huizong.service.store.models import User, utcnow
 
 router = APIRouter(tags=["登录"])

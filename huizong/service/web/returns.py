@@ -8,9 +8,10 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
-from huizong.service import downloads, uploads, views
-from huizong.service.deps import Csrf, PageUser, read_form, services
-from huizong.service.files import safe_name
+from huizong.service.campaigns import uploads, views
+from huizong.service.http import downloads
+from huizong.service.http.deps import Csrf, PageUser, read_form, services
+from huizong.service.storage import safe_name
 from huizong.service.web.render import page
 
 router = APIRouter()

@@ -7,10 +7,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 
-from huizong.service import actions, auth
 from huizong.service.api.session import login_and_audit
-from huizong.service.audit import Actor
-from huizong.service.deps import SESSION_COOKIE, Csrf, client_of, optional_page_user, read_form, services, signer
+from huizong.service.campaigns import actions
+from huizong.service.http.deps import SESSION_COOKIE, Csrf, client_of, optional_page_user, read_form, services, signer
+from huizong.service.security import auth
+from huizong.service.security.audit import Actor
 from huizong.service.web.render import page
 
 router = APIRouter()

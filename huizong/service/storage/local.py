@@ -1,6 +1,7 @@
 """Originals stored byte for byte under the data folder, addressed by their SHA-256; never by a client's name.
 
-A client's file name is only ever a label (cleaned by `safe_name`), so no name can reach the file system.
+A client's file name is only ever a label (cleaned by `storage.names.safe_name`), so no name can reach the
+file system.
 """
 
 from __future__ import annotations
@@ -9,12 +10,10 @@ import hashlib
 import os
 import re
 import secrets
-import unicodedata
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _KEY = re.compile(r"^[A-Za-z0-9_.-]{1,120}$")
-_MAX_NAME = 120
 
 
 class FileStore:
@@ -62,23 +61,3 @@ def _write_atomically(tmp_dir: Path, target: Path, data: bytes) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, target)
-
-
-def safe_name(raw: str | None, default: str = "未命名文件") -> str:
-    """The label to keep for an uploaded file: its last path part, printable, not hidden, ≤ 120 characters."""
-    if not raw:
-        return default
-    name = PureWindowsPath(PurePosixPath(raw.replace("\x00", "")).name).name
-    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
-    name = name.strip().lstrip(".").strip()
-    if not name:
-        return default
-    if len(name) > _MAX_NAME:
-        stem, dot, suffix = name.rpartition(".")
-        name = f"{stem[: _MAX_NAME - len(suffix) - 1]}.{suffix}" if dot and len(suffix) <= 10 else name[:_MAX_NAME]
-    return name
-
-
-def suffix_of(name: str) -> str:
-    _, dot, suffix = name.rpartition(".")
-    return f".{suffix.lower()}" if dot else ""

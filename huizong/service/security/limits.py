@@ -12,8 +12,8 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from huizong.service.files import suffix_of
 from huizong.service.settings import MiB, Settings
+from huizong.service.storage import suffix_of
 
 # Small overruns are read and thrown away so the client sees our 413 instead of a reset connection.
 DRAIN_MAX = 64 * MiB
@@ -100,7 +100,7 @@ async def _drain(receive: Receive, at_most: int) -> None:
 async def _refuse(scope: Scope, receive: Receive, send: Send, exc: HTTPException) -> None:
     from starlette.requests import Request
 
-    from huizong.service.errors import render_http_error
+    from huizong.service.http.errors import render_http_error
 
     response = render_http_error(Request(scope, receive), exc)
     await response(scope, receive, send)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from huizong.service import auth
+from huizong.service.security import auth
 from huizong.service.settings import Settings
 from huizong.service.store.db import Database
 from huizong.service.testing import LiveServer

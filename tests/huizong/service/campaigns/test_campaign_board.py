@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from huizong.service import board
+from huizong.service.campaigns import board
 from huizong.service.store.models import Campaign, CampaignUnit, StoredReturn
 
 TZ = ZoneInfo("Asia/Shanghai")

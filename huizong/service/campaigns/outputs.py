@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from forms import HuizongError
-from huizong.service import board as boards
-from huizong.service import intake, views
+from huizong.service.campaigns import board as boards
+from huizong.service.campaigns import intake, views
 from huizong.service.context import Services
 from huizong.service.jobs import task
 from parsers.results import FileReport, FormResult, Result
@@ -102,7 +102,7 @@ def _xlsx(ctx: Services, snap: views.Snapshot, result: Result) -> bytes:
 
 
 def _document(ctx: Services, snap: views.Snapshot, result: Result, kind: Kind) -> bytes:
-    from huizong.service import documents
+    from huizong.service.campaigns import documents
 
     return documents.render(ctx, snap, result, kind.stem, kind.ext)
 

@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from service_live import BACKENDS, PASSWORD, backend_settings
 
-from huizong.service import auth
+from huizong.service.security import auth
 from huizong.service.store.db import Database, migrate
 from huizong.service.store.models import Base, utcnow
 

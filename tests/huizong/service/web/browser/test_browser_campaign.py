@@ -10,7 +10,7 @@ import openpyxl
 import yaml
 from playwright.sync_api import Page, expect
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[5]
 SAMPLES = ROOT / "samples" / "campaign"
 RETURNS = sorted(p for p in (SAMPLES / "returns").iterdir() if not p.name.endswith(".json"))
 UNITS = (SAMPLES / "units.txt").read_text(encoding="utf-8").split()

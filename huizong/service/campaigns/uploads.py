@@ -12,12 +12,13 @@ from fastapi import UploadFile
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from huizong.service import audit, tasks, views
 from huizong.service.api import schemas
+from huizong.service.campaigns import intake, views
 from huizong.service.context import Services
-from huizong.service.files import safe_name
 from huizong.service.jobs import Job, JobFailed
-from huizong.service.limits import check_file
+from huizong.service.security import audit
+from huizong.service.security.limits import check_file
+from huizong.service.storage import safe_name
 from huizong.service.store import campaigns as repo
 
 
@@ -65,7 +66,7 @@ def store(ctx: Services, campaign_id: int, incoming: Incoming, sender: Sender) -
 
 def parse_later(ctx: Services, return_id: int) -> Job:
     assert ctx.jobs is not None
-    return ctx.jobs.submit(tasks.parse_return, return_id)
+    return ctx.jobs.submit(intake.parse_return, return_id)
 
 
 def unit_named(ctx: Services, campaign_id: int, name: str | None) -> int | None:

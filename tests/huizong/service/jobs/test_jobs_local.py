@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+import jobs_tasks as t
 import pytest
-import service_jobtasks as t
 
 from huizong.service.jobs import JobFailed, LocalJobs
 
@@ -24,7 +24,7 @@ def jobs(failures):
 
 def make_pool(failures: list, timeout: float) -> LocalJobs:
     return LocalJobs(
-        "service_jobtasks:context", "hello", workers=1, timeout=timeout, memory_mb=768, failure_context=failures
+        "jobs_tasks:context", "hello", workers=1, timeout=timeout, memory_mb=768, failure_context=failures
     )
 
 

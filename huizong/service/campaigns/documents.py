@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from huizong.service import board as boards
-from huizong.service import views
+from huizong.service.campaigns import board as boards
+from huizong.service.campaigns import views
 from huizong.service.context import Services
 from parsers.results import Result
 

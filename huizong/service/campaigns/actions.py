@@ -6,9 +6,9 @@ import secrets
 
 from starlette.exceptions import HTTPException
 
-from huizong.service import audit
 from huizong.service.api.schemas import CampaignIn, CampaignSummary
 from huizong.service.context import Services
+from huizong.service.security import audit
 from huizong.service.store import campaigns as repo
 
 

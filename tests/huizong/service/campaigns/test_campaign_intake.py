@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from forms.issues import issue
-from huizong.service import intake
+from huizong.service.campaigns import intake
 from parsers.results import Record, Return, Source
 
 UNITS = ["东胜区", "达拉特旗"]

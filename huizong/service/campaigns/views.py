@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException
 
 from forms.issues import Issue
-from huizong.service import board as boards
-from huizong.service import intake
 from huizong.service.api import schemas
+from huizong.service.campaigns import board as boards
+from huizong.service.campaigns import intake
 from huizong.service.context import Services
 from huizong.service.store import campaigns as repo
 from huizong.service.store.models import CampaignUnit, StoredReturn, User

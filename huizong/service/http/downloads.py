@@ -10,10 +10,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import FileResponse, Response
 
-from huizong.service import actions, audit, outputs, views
+from huizong.service.campaigns import actions, outputs, views
 from huizong.service.context import Services
-from huizong.service.files import suffix_of
 from huizong.service.jobs import JobFailed
+from huizong.service.security import audit
+from huizong.service.storage import suffix_of
 from huizong.service.store import campaigns as repo
 
 MEDIA_TYPES = {

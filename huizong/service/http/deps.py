@@ -8,11 +8,11 @@ from fastapi import Depends, Header, Request
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 
-from huizong.service import auth
-from huizong.service.audit import Actor
 from huizong.service.context import Services
-from huizong.service.errors import LoginRequired
-from huizong.service.limits import TooManyFiles
+from huizong.service.http.errors import LoginRequired
+from huizong.service.security import auth
+from huizong.service.security.audit import Actor
+from huizong.service.security.limits import TooManyFiles
 from huizong.service.store.models import User
 
 SESSION_COOKIE = "huizong_session"

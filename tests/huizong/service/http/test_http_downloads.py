@@ -1,6 +1,6 @@
 from urllib.parse import unquote
 
-from huizong.service.downloads import content_disposition
+from huizong.service.http.downloads import content_disposition
 
 
 def test_chinese_names_survive_in_filename_star():

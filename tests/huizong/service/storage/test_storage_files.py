@@ -2,7 +2,7 @@ import hashlib
 
 import pytest
 
-from huizong.service.files import FileStore, safe_name, suffix_of
+from huizong.service.storage import FileStore, safe_name, suffix_of
 
 
 def test_put_stores_bytes_exactly_once_under_their_hash(tmp_path):
