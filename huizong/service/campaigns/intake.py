@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from forms import FormRegistry
 from forms.issues import Issue, issue
 from huizong.service.context import Services
-from huizong.service.jobs import task
+from huizong.service.jobs import Failure, task
 from huizong.service.security import audit
 from huizong.service.store import campaigns as repo
 from huizong.service.store.models import CampaignUnit, StoredReturn, User
@@ -86,13 +86,14 @@ def load(data: dict) -> Return:
     return Return.model_validate(data)
 
 
-def _parse_failed(ctx: Services, return_id: int, *, reason: str) -> None:
-    """The worker died or overran on this file: record it as unreadable, like any broken file."""
+def _parse_failed(ctx: Services, return_id: int, *, failure: Failure) -> None:
+    """The job could not finish. The file's fault (overrun, memory, a crash): unreadable, like any broken file.
+    Otherwise (the worker was lost, the store was away): a dead letter the clerk may send back to the queue."""
     with ctx.db.session() as s:
-        row = repo.get_return(s, return_id)
-        if row is None or row.state != "pending":
+        row = repo.claim_pending(s, return_id)
+        if row is None:
             return
-        problem = issue("file-unreadable", file=row.filename, reason=f"文件无法处理：{reason}")
+        problem = issue("file-unreadable", file=row.filename, reason=failure.message)
         parsed = {"path": row.filename, "form": None, "unit": None, "status": "failed", "message": problem.message}
         parsed["issues"] = [problem.model_dump(mode="json")]
         repo.save_outcome(
@@ -106,12 +107,18 @@ def _parse_failed(ctx: Services, return_id: int, *, reason: str) -> None:
             counts=(1, 0),
             message=problem.message,
             parsed=parsed,
+            retryable=not failure.file_fault,
         )
 
 
 @task(on_failure=_parse_failed)
 def parse_return(ctx: Services, return_id: int) -> str:
-    """Parse one stored upload and file it under its campaign; answers the return's new state."""
+    """Parse one stored upload and file it under its campaign; answers the return's new state.
+
+    Safe to run twice (a lost worker's job runs again): the outcome is filed only while the return is pending.
+    """
+    with ctx.db.session() as s:
+        repo.mark_started(s, return_id)
     with ctx.db.session() as s:
         row = repo.get_return(s, return_id)
         if row is None or row.state != "pending":
@@ -127,11 +134,12 @@ def parse_return(ctx: Services, return_id: int) -> str:
         ret = assign_unit(ret, outcome.unit)
     unit_id = next((uid for uid, name in units.items() if name == outcome.unit), None)
     with ctx.db.session() as s:
-        row = repo.get_return(s, return_id)
-        assert row is not None
+        claimed = repo.claim_pending(s, return_id)
+        if claimed is None:
+            return "parsed"  # another run filed it first
         repo.save_outcome(
             s,
-            row,
+            claimed,
             state=outcome.state,
             file_status=ret.status,
             form=ret.form,
@@ -141,7 +149,7 @@ def parse_return(ctx: Services, return_id: int) -> str:
             message=outcome.message,
             parsed=dump(ret),
         )
-        _audit_outcome(s, row, outcome)
+        _audit_outcome(s, claimed, outcome)
     return outcome.state
 
 

@@ -124,13 +124,13 @@ def build_campaign_file(ctx: Services, campaign_id: int, kind_name: str) -> dict
     kind = KINDS[kind_name]
     snap = views.load(ctx, campaign_id)
     key = cache_key(snap, kind)
-    if not ctx.files.cache_path(key).exists():
+    if not ctx.files.has_cache(key):
         try:
             data = _renderer(kind)(ctx, snap, consolidated(ctx, snap))
         except HuizongError as exc:  # e.g. a 催报通知 when every unit has reported
             return {"refused": str(exc)}
         ctx.files.put_cache(key, data)
-        _forget_older(ctx, f"campaign-{campaign_id}-{kind.stem}-*.{kind.ext}", key)
+        ctx.files.forget_cache(f"campaign-{campaign_id}-{kind.stem}-", f".{kind.ext}", key)
     return {"key": key}
 
 
@@ -141,7 +141,7 @@ def build_annotated(ctx: Services, return_id: int) -> dict[str, str]:
 
     _, _, row = views.return_detail(ctx, return_id)
     key = f"return-{row.id}-{row.sha256[:16]}-{hashlib.sha256(str(row.parsed_at).encode()).hexdigest()[:8]}.xlsx"
-    if not ctx.files.cache_path(key).exists():
+    if not ctx.files.has_cache(key):
         parsed = views.parsed_of(ctx, [row.id])
         if row.id not in parsed:
             return {"refused": "该文件尚未识别完成。"}
@@ -157,9 +157,3 @@ def annotated_name(filename: str) -> str:
     from generators.annotate import annotated_name as name
 
     return name(filename)
-
-
-def _forget_older(ctx: Services, pattern: str, keep: str) -> None:
-    for old in ctx.files.cache.glob(pattern):
-        if old.name != keep:
-            old.unlink(missing_ok=True)

@@ -15,9 +15,9 @@ from starlette.exceptions import HTTPException
 from huizong.service.api import schemas
 from huizong.service.campaigns import intake, views
 from huizong.service.context import Services
-from huizong.service.jobs import Job, JobFailed
+from huizong.service.jobs import LANES, Job, JobFailed, lane_for
 from huizong.service.security import audit
-from huizong.service.security.limits import check_file
+from huizong.service.security.limits import check_file, check_upload_rate
 from huizong.service.storage import safe_name
 from huizong.service.store import campaigns as repo
 
@@ -47,6 +47,8 @@ async def read_upload(upload: UploadFile, ctx: Services) -> Incoming:
 
 def store(ctx: Services, campaign_id: int, incoming: Incoming, sender: Sender) -> int:
     """Keep the bytes and the record of their arrival; nothing else has looked at the file yet."""
+    link_unit = sender.unit_id if sender.via == "link" else None
+    check_upload_rate(ctx.db, ctx.settings, campaign_id, link_unit)
     digest = ctx.files.put(incoming.data)
     with ctx.db.session() as s:
         row = repo.add_return(
@@ -58,6 +60,7 @@ def store(ctx: Services, campaign_id: int, incoming: Incoming, sender: Sender) -
             uploaded_by=sender.user_id,
             via=sender.via,
             declared_unit_id=sender.unit_id,
+            lane=lane_for(incoming.name, incoming.data),
         )
         detail = f"{incoming.name}（{len(incoming.data)} 字节，SHA-256 {digest}）"
         audit.record(s, sender.actor, "upload", campaign_id=campaign_id, return_id=row.id, detail=detail)
@@ -65,8 +68,25 @@ def store(ctx: Services, campaign_id: int, incoming: Incoming, sender: Sender) -
 
 
 def parse_later(ctx: Services, return_id: int) -> Job:
+    """Queue the parse in the return's lane (chosen from the file when it was stored)."""
     assert ctx.jobs is not None
-    return ctx.jobs.submit(intake.parse_return, return_id)
+    with ctx.db.session() as s:
+        row = repo.get_return(s, return_id)
+        lane = row.lane if row is not None and row.lane in LANES else "heavy"
+    return ctx.jobs.submit(intake.parse_return, return_id, lane=lane)  # type: ignore[arg-type]
+
+
+def retry(ctx: Services, return_id: int, actor: audit.Actor) -> Job:
+    """Send a dead letter ("处理失败，可重试") back to the queue; 409 for any other return."""
+    with ctx.db.session() as s:
+        row = repo.get_return(s, return_id)
+        if row is None:
+            raise HTTPException(404, "找不到该报表文件。")
+        if not row.retryable:
+            raise HTTPException(409, "该文件不需要重新处理。")
+        repo.requeue(s, row)
+        audit.record(s, actor, "retry", campaign_id=row.campaign_id, return_id=row.id, detail=row.filename)
+    return parse_later(ctx, return_id)
 
 
 def unit_named(ctx: Services, campaign_id: int, name: str | None) -> int | None:

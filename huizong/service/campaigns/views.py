@@ -38,6 +38,8 @@ class Snapshot:
 
     def status_of(self, row: StoredReturn) -> tuple[schemas.ReturnStatus, schemas.BoardStatus | None, bool]:
         """(return status, board status if it is the one that counts, whether it counts)."""
+        if row.state == "pending" and row.started_at is None:
+            return "queued", None, False  # no worker has taken it yet
         if row.state in ("pending", "refused"):
             return row.state, None, False  # type: ignore[return-value]
         for board_row in self.board.rows:
@@ -87,6 +89,7 @@ def summary(snap: Snapshot, row: StoredReturn) -> schemas.ReturnSummary:
         errors=row.errors,
         warnings=row.warnings,
         message=row.message,
+        retryable=row.retryable,
     )
 
 

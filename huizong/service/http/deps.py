@@ -12,6 +12,7 @@ from huizong.service.context import Services
 from huizong.service.http.errors import LoginRequired
 from huizong.service.security import auth
 from huizong.service.security.audit import Actor
+from huizong.service.security.clients import client_address
 from huizong.service.security.limits import TooManyFiles
 from huizong.service.store.models import User
 
@@ -30,7 +31,9 @@ def signer(request: Request) -> auth.Signer:
 
 
 def client_of(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The client's address; a forwarded one only from a configured trusted proxy."""
+    peer = request.client.host if request.client else None
+    return client_address(peer, request.headers.get("x-forwarded-for"), services(request).settings.trusted_proxies)
 
 
 def api_user(request: Request, authorization: Annotated[str | None, Header(include_in_schema=False)] = None) -> User:

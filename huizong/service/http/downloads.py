@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from urllib.parse import quote
 
-from starlette.concurrency import run_in_threadpool
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from starlette.exceptions import HTTPException
-from starlette.responses import FileResponse, Response
+from starlette.responses import FileResponse, Response, StreamingResponse
 
 from huizong.service.campaigns import actions, outputs, views
 from huizong.service.context import Services
 from huizong.service.jobs import JobFailed
 from huizong.service.security import audit
-from huizong.service.storage import suffix_of
+from huizong.service.storage import Blob, suffix_of
 from huizong.service.store import campaigns as repo
 
 MEDIA_TYPES = {
@@ -41,9 +40,13 @@ def send_bytes(data: bytes, name: str) -> Response:
     return Response(data, media_type=media, headers={"Content-Disposition": content_disposition(name)})
 
 
-def send_file(path: Path, name: str) -> Response:
+def send_file(blob: Blob, name: str) -> Response:
+    """A stored file: sent by the server from a local path, or streamed from object storage."""
     media = MEDIA_TYPES.get(suffix_of(name), "application/octet-stream")
-    return FileResponse(path, media_type=media, headers={"Content-Disposition": content_disposition(name)})
+    headers = {"Content-Disposition": content_disposition(name)}
+    if blob.path is not None:
+        return FileResponse(blob.path, media_type=media, headers=headers)
+    return StreamingResponse(iterate_in_threadpool(blob.chunks()), media_type=media, headers=headers)
 
 
 def original(ctx: Services, return_id: int, actor: audit.Actor) -> Response:
@@ -53,7 +56,7 @@ def original(ctx: Services, return_id: int, actor: audit.Actor) -> Response:
             raise HTTPException(404, "找不到该报表文件。")
         audit.record(s, actor, "download", campaign_id=row.campaign_id, return_id=row.id, detail=f"原件 {row.filename}")
         digest, name = row.sha256, row.filename
-    return send_file(ctx.files.path(digest), name)
+    return send_file(ctx.files.original(digest), name)
 
 
 async def _run(ctx: Services, func: Callable[..., object], *args: int | str) -> str:
@@ -81,7 +84,7 @@ async def annotated(ctx: Services, return_id: int, actor: audit.Actor) -> Respon
     await run_in_threadpool(
         actions.record, ctx, actor, "download", campaign_id=row.campaign_id, return_id=row.id, detail=detail
     )
-    return send_file(ctx.files.cache_path(key), name)
+    return send_file(ctx.files.cached(key), name)
 
 
 async def campaign_file(ctx: Services, campaign_id: int, kind_name: str, actor: audit.Actor) -> Response:
@@ -90,8 +93,8 @@ async def campaign_file(ctx: Services, campaign_id: int, kind_name: str, actor: 
         raise HTTPException(404, "没有这种下载。")
     snap = await run_in_threadpool(views.load, ctx, campaign_id)
     key = outputs.cache_key(snap, kind)
-    if not ctx.files.cache_path(key).exists():
+    if not await run_in_threadpool(ctx.files.has_cache, key):
         key = await _run(ctx, outputs.build_campaign_file, campaign_id, kind_name)
     name = outputs.download_name(snap, kind)
     await run_in_threadpool(actions.record, ctx, actor, "download", campaign_id=campaign_id, detail=name)
-    return send_file(ctx.files.cache_path(key), name)
+    return send_file(ctx.files.cached(key), name)

@@ -15,9 +15,11 @@ from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnContext, SpawnProcess
 from typing import Any
 
+from huizong.service.jobs.base import Failure
+from huizong.service.jobs.caps import die_with_parent, limit_memory
+
 log = logging.getLogger("huizong.jobs")
 STARTUP_TIMEOUT = 180.0
-MiB = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -36,20 +38,22 @@ class Slot:
         self._conn: Connection | None = None
 
     def run(self, ref: str, args: tuple[Any, ...], timeout: float) -> tuple[str, Any]:
-        """("ok", result) or ("error", reason); never raises."""
+        """("ok", result) or ("error", Failure); never raises."""
         try:
             conn = self._ensure()
             conn.send((ref, args))
             if not conn.poll(timeout):
                 self.stop(graceful=False)
-                return "error", f"处理超过 {timeout:.0f} 秒，已停止"
+                return "error", Failure("overrun", f"over {timeout:.0f} s")
             outcome, value = conn.recv()
         except (EOFError, OSError) as exc:
             self.stop(graceful=False)
-            return "error", f"处理进程意外退出（{type(exc).__name__}）"
+            return "error", Failure("crashed", f"worker process died ({type(exc).__name__})")
         if outcome == "fatal":  # out of memory: the process is not trusted any more
             self.stop(graceful=False)
-            outcome = "error"
+            return "error", Failure("memory", str(value))
+        if outcome == "error":
+            return "error", Failure("error", str(value))
         return outcome, value
 
     def start(self) -> None:
@@ -90,7 +94,8 @@ class Slot:
 
 def main(conn: Connection, spec: WorkerSpec) -> None:
     """Entry point of a worker process."""
-    _limit_memory(spec.memory_mb)
+    die_with_parent()
+    limit_memory(spec.memory_mb)
     module, _, name = spec.context_ref.partition(":")
     context = getattr(importlib.import_module(module), name)(spec.context_arg)
     conn.send(("ready", None))
@@ -109,20 +114,7 @@ def _call(context: object, ref: str, args: tuple[Any, ...]) -> tuple[str, Any]:
     try:
         return "ok", getattr(importlib.import_module(module), name)(context, *args)
     except MemoryError:
-        return "fatal", "文件过大或结构异常，处理时内存不足"
+        return "fatal", "MemoryError"
     except Exception as exc:
         log.error("task %s%r failed:\n%s", ref, args, traceback.format_exc())
-        return "error", f"处理时出错（{type(exc).__name__}）"
-
-
-def _limit_memory(memory_mb: int) -> None:
-    # An address-space cap turns a decompression bomb into a MemoryError instead of an OOM kill of the box.
-    try:
-        import resource
-    except ImportError:  # not on Linux: no cap, the timeout still applies
-        return
-    limit = memory_mb * MiB
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        return "error", type(exc).__name__

@@ -21,6 +21,7 @@ ACTIONS: dict[str, str] = {
     "upload": "上传",
     "replace": "重新报送（替换）",
     "refuse": "拒收",
+    "retry": "重新处理",
     "download": "下载",
 }
 

@@ -6,14 +6,12 @@ file system.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
 
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_KEY = re.compile(r"^[A-Za-z0-9_.-]{1,120}$")
+from huizong.service.storage.base import CHUNK, Blob, check_key, original_name, sha256
 
 
 class FileStore:
@@ -26,7 +24,7 @@ class FileStore:
 
     def put(self, data: bytes) -> str:
         """Store `data` and return its SHA-256; storing the same bytes twice keeps one copy."""
-        digest = hashlib.sha256(data).hexdigest()
+        digest = sha256(data)
         target = self.path(digest)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -34,23 +32,40 @@ class FileStore:
         return digest
 
     def path(self, digest: str) -> Path:
-        if not _HEX64.match(digest):
-            raise ValueError("not a SHA-256 digest")
-        return self.originals / digest[:2] / digest[2:4] / digest
+        return self.root / original_name(digest)
 
     def read(self, digest: str) -> bytes:
         return self.path(digest).read_bytes()
 
+    def original(self, digest: str) -> Blob:
+        path = self.path(digest)
+        return Blob(path, lambda: _chunks(path))
+
     def cache_path(self, key: str) -> Path:
         """A generated file (workbook, document) kept until the campaign changes; `key` is ours, not a client's."""
-        if not _KEY.match(key) or ".." in key:
-            raise ValueError("bad cache key")
-        return self.cache / key
+        return self.cache / check_key(key)
 
-    def put_cache(self, key: str, data: bytes) -> Path:
-        target = self.cache_path(key)
-        _write_atomically(self.root / "tmp", target, data)
-        return target
+    def has_cache(self, key: str) -> bool:
+        return self.cache_path(key).exists()
+
+    def put_cache(self, key: str, data: bytes) -> None:
+        _write_atomically(self.root / "tmp", self.cache_path(key), data)
+
+    def cached(self, key: str) -> Blob:
+        path = self.cache_path(key)
+        return Blob(path, lambda: _chunks(path))
+
+    def forget_cache(self, prefix: str, suffix: str, keep: str) -> None:
+        """Delete the older versions of a generated file: names starting with `prefix`, ending with `suffix`."""
+        for old in self.cache.glob(f"{check_key(prefix)}*{suffix}"):
+            if old.name != keep:
+                old.unlink(missing_ok=True)
+
+
+def _chunks(path: Path) -> Iterator[bytes]:
+    with open(path, "rb") as fh:
+        while chunk := fh.read(CHUNK):
+            yield chunk
 
 
 def _write_atomically(tmp_dir: Path, target: Path, data: bytes) -> None:

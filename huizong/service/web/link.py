@@ -76,7 +76,7 @@ async def _render(request: Request, token: str, stored: list[int], rejected: lis
         "issues": issues,
         "just_stored": set(stored),
         "rejected": rejected,
-        "pending": any(r.status == "pending" for r in mine),
+        "pending": any(r.status in ("pending", "queued") for r in mine),
         "accept": ",".join(ctx.settings.allowed_suffixes),
     }
     return page(request, "link.html", context)

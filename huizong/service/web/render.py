@@ -33,6 +33,7 @@ def _size(n: int) -> str:
 templates.env.filters["size"] = _size
 templates.env.globals["STATUS_LABELS"] = board.LABELS
 templates.env.globals["RETURN_LABELS"] = {
+    "queued": "排队等待处理",
     "pending": "识别中",
     "merged": "已识别",
     "superseded": "已被新版替换",

@@ -40,6 +40,7 @@ async def login(request: Request) -> Response:
         context = {"next": target, "error": "请输入用户名和密码。", "username": username}
         return page(request, "login.html", context, status=422)
     try:
+        await auth.pause_before_login(services(request).db, services(request).settings, username)
         user = await run_in_threadpool(login_and_audit, request, username[:64], password[:1024])
     except HTTPException as exc:
         context = {"next": target, "error": exc.detail, "username": username}

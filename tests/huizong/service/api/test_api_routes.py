@@ -19,6 +19,7 @@ ROUTES = [
     ("GET", "/api/returns/{return_id}"),
     ("GET", "/api/returns/{return_id}/original"),
     ("GET", "/api/returns/{return_id}/annotated.xlsx"),
+    ("POST", "/api/returns/{return_id}/retry"),
 ]
 DOCUMENTS = ["reminder.docx", "reminder.pdf", "bulletin.docx", "bulletin.pdf"]
 

@@ -13,8 +13,8 @@ def context(arg: str) -> dict:
     return {"arg": arg, "pid": os.getpid()}
 
 
-def _record_failure(failures: list, *args: object, reason: str) -> None:
-    failures.append((args, reason))
+def _record_failure(failures: list, *args: object, failure: object) -> None:
+    failures.append((args, failure))
 
 
 @task(on_failure=_record_failure)
