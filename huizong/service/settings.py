@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 MiB = 1024 * 1024
 
@@ -57,10 +58,22 @@ class Settings(BaseModel):
     max_uploads_per_link: int = 60
     max_concurrent_uploads: int = 8  # request bodies read at once by one server process (bounds its memory)
 
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for item in value:
+            try:
+                ipaddress.ip_network(item.strip(), strict=False)
+            except ValueError:
+                raise ValueError(f"“{item}”不是有效的地址或网段") from None
+        return value
+
     @model_validator(mode="after")
     def _from_environment(self) -> Settings:
         self.queue_url = self.queue_url or os.environ.get("HUIZONG_QUEUE_URL") or None
         self.storage_url = self.storage_url or os.environ.get("HUIZONG_STORAGE_URL") or None
+        if self.queue_name == "huizong":
+            self.queue_name = os.environ.get("HUIZONG_QUEUE_NAME") or self.queue_name
         if self.cookie_secure is None:
             self.cookie_secure = bool(self.public_url and self.public_url.lower().startswith("https://"))
         if self.migrate_on_start is None:

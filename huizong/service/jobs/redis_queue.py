@@ -21,7 +21,7 @@ from huizong.service.extras import require
 from huizong.service.jobs.base import LANES, Arg, Failure, Job, JobFailed, Lane, budgets, task_ref
 from huizong.service.settings import Settings
 
-POLL_SECONDS = 0.1
+POLL_SECONDS = 0.05
 RESULT_TTL = 3600  # seconds a finished job's answer stays for a waiting route
 ACTIVE = ("queued", "started", "deferred", "scheduled")
 
@@ -55,12 +55,12 @@ class RedisJobs:
     def job_id(self, ref: str, args: tuple[Arg, ...]) -> str | None:
         """Jobs that file something are keyed on what they file, so a second enqueue finds the first."""
         if ref.endswith(":parse_return") and len(args) == 1:
-            return f"{self.namespace}.parse-return.{args[0]}"
+            return f"{self.namespace}_parse-return_{args[0]}"
         return None
 
     def submit(self, func: Callable[..., Any], *args: Arg, lane: Lane = "heavy") -> Job:
         ref = task_ref(func)
-        job_id = self.job_id(ref, args) or f"{self.namespace}.{uuid.uuid4().hex}"
+        job_id = self.job_id(ref, args) or f"{self.namespace}_{uuid.uuid4().hex}"
         existing = self._fetch(job_id)
         if existing is not None and existing.get_status(refresh=False) in ACTIVE:
             return Job(job_id, ref, args, lane)

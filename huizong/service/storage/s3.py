@@ -8,6 +8,7 @@ back; nothing passes through an instance's disk.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
@@ -30,15 +31,24 @@ def parse_url(url: str) -> tuple[str, str]:
 
 
 class ObjectStore:
-    def __init__(self, url: str, client: Any = None) -> None:
+    def __init__(self, url: str) -> None:
         self.bucket, self.prefix = parse_url(url)
-        if client is None:
-            boto3 = require("boto3", "对象存储（S3）")
+        self._boto3 = require("boto3", "对象存储（S3）")
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        self._errors: tuple[type[Exception], ...] = (ClientError, BotoCoreError)
+        self._client: Any = None
+        self._pid = 0
+
+    @property
+    def client(self) -> Any:
+        """One client per process: a job's child never reuses its parent's open connections."""
+        if self._client is None or self._pid != os.getpid():
             from botocore.config import Config
 
-            client = boto3.client("s3", config=Config(retries={"max_attempts": 5, "mode": "standard"}))
-        self.client = client
-        self._errors = _client_errors(self.client)
+            config = Config(retries={"max_attempts": 5, "mode": "standard"})
+            self._client, self._pid = self._boto3.client("s3", config=config), os.getpid()
+        return self._client
 
     def _key(self, name: str) -> str:
         return f"{self.prefix}/{name}" if self.prefix else name
@@ -101,12 +111,6 @@ class ObjectStore:
             yield from body.iter_chunks(CHUNK)
         finally:
             body.close()
-
-
-def _client_errors(client: Any) -> tuple[type[Exception], ...]:
-    from botocore.exceptions import BotoCoreError, ClientError
-
-    return (ClientError, BotoCoreError)
 
 
 def _status(exc: Exception) -> int | None:

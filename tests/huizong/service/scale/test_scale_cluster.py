@@ -1,0 +1,183 @@
+"""Two `serve` instances and two `worker`s on PostgreSQL + Redis + S3 behave as one service, equal to the
+single-process default; a worker killed mid-job loses nothing and doubles nothing; an upload with no worker
+running waits `queued` until one starts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import boto3
+import pytest
+from scale_helpers import add_clerk, campaign, client, settled, status_of, upload
+from service_samples import roster_xlsx
+from sqlalchemy import create_engine, text
+
+from huizong.service.settings import Settings
+from huizong.service.testing import LiveServer
+
+UPLOADS = 100
+
+
+def returns_of(units: list[str]) -> list[tuple[str, bytes]]:
+    return [(f"{u}.xlsx", roster_xlsx(u, [f"{u}检测中心{j}" for j in range(1, 4)])) for u in units]
+
+
+def rows(database_url: str, query: str, **params) -> list:
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            return list(conn.execute(text(query), params))
+    finally:
+        engine.dispose()
+
+
+def originals_in_bucket(scale) -> list[str]:
+    bucket, prefix = scale.storage_url[len("s3://") :].split("/", 1)
+    s3 = boto3.client("s3", **{k: scale.env[v] for k, v in _AWS.items()})
+    pages = s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=f"{prefix}/originals/")
+    return [o["Key"].rsplit("/", 1)[1] for page in pages for o in page.get("Contents", [])]
+
+
+_AWS = {
+    "endpoint_url": "AWS_ENDPOINT_URL",
+    "aws_access_key_id": "AWS_ACCESS_KEY_ID",
+    "aws_secret_access_key": "AWS_SECRET_ACCESS_KEY",
+    "region_name": "AWS_DEFAULT_REGION",
+}
+
+
+def comparable(result: dict) -> dict:
+    """The merged result without what differs by design between two stores (nothing else)."""
+    result = json.loads(json.dumps(result))
+    for form in result["forms"].values():
+        form["records"].sort(key=lambda r: (r["unit"], json.dumps(r["values"], sort_keys=True)))
+    result["files"].sort(key=lambda f: f["path"])
+    result["issues"].sort(key=lambda i: json.dumps(i, sort_keys=True))
+    return result
+
+
+def single_process_result(tmp_path, units: list[str], files: list[tuple[str, bytes]]) -> tuple[dict, dict]:
+    """The same campaign on the default: SQLite, the data folder, in-process jobs."""
+    settings = Settings(data_dir=tmp_path / "single", workers=2)
+    with LiveServer(settings) as server, client(server.url, add_clerk(settings.resolved_database_url())) as api:
+        c = campaign(api, units)
+        with ThreadPoolExecutor(8) as pool:
+            list(pool.map(lambda f: upload(api, c["id"], *f), files))
+        board = settled(api, c["id"], len(files))
+        return board, api.get(f"/api/campaigns/{c['id']}/consolidated.json").json()
+
+
+def test_two_instances_and_two_workers_behave_as_one(scale, tmp_path):
+    # Behind one load balancer: both instances know the address units see.
+    first, second = (scale.serve("--public-url", "http://huizong.test") for _ in range(2))
+    workers = [scale.worker(), scale.worker()]
+    units = [f"测试{i:03d}区" for i in range(UPLOADS)]
+    files = returns_of(units)
+    clerk = add_clerk(scale.database_url)
+    with client(first, clerk) as a, client(second, clerk) as b:
+        c = campaign(a, units)
+        started = time.monotonic()
+        with ThreadPoolExecutor(16) as pool:
+            answers = list(pool.map(lambda i: upload((a, b)[i % 2], c["id"], *files[i]), range(UPLOADS)))
+        assert all(r.status_code in (201, 202) for r in answers), [r.text for r in answers if r.status_code >= 300]
+        board_a = settled(a, c["id"], UPLOADS)
+        elapsed = time.monotonic() - started
+        board_b = b.get(f"/api/campaigns/{c['id']}").json()
+        assert board_a == board_b
+        assert board_a["counts"] == {"missing": 0, "received": UPLOADS, "has-errors": 0, "late": 0}
+        merged_a = a.get(f"/api/campaigns/{c['id']}/consolidated.json").json()
+        merged_b = b.get(f"/api/campaigns/{c['id']}/consolidated.json").json()
+        assert merged_a == merged_b
+
+    # Stored once: one object per distinct file, under its SHA-256; parsed once: one start per return.
+    digests = sorted(hashlib.sha256(data).hexdigest() for _, data in files)
+    assert sorted(originals_in_bucket(scale)) == digests
+    stored = rows(scale.database_url, "SELECT sha256, attempts, state FROM returns WHERE campaign_id = :c", c=c["id"])
+    assert sorted(r.sha256 for r in stored) == digests
+    assert {(r.attempts, r.state) for r in stored} == {(1, "parsed")}
+    audit = rows(scale.database_url, "SELECT action, count(*) AS n FROM audit_events WHERE campaign_id = :c "
+                 "GROUP BY action", c=c["id"])
+    assert {r.action: r.n for r in audit} == {"campaign-create": 1, "upload": UPLOADS, "download": 2}
+
+    single_board, single_merged = single_process_result(tmp_path, units, files)
+    assert comparable(merged_a) == comparable(single_merged)
+    assert [(u["unit"], u["status"]) for u in board_a["units"]] == [(u["unit"], u["status"]) for u in single_board["units"]]
+    assert all(w.poll() is None for w in workers), "a worker died"
+    print(f"{UPLOADS} uploads over two instances and two workers: {elapsed:.1f} s")
+
+
+def big_return(unit: str, rows_count: int) -> bytes:
+    return roster_xlsx(unit, [f"{unit}机构{i}" for i in range(rows_count)])
+
+
+def wait_started(database_url: str, return_id: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not rows(database_url, "SELECT 1 FROM returns WHERE id = :i AND started_at IS NOT NULL", i=return_id):
+        assert time.monotonic() < deadline, "no worker took the job"
+        time.sleep(0.05)
+
+
+def test_a_worker_killed_mid_job_is_replaced_and_nothing_is_lost_or_doubled(scale):
+    url = scale.serve()
+    clerk = add_clerk(scale.database_url)
+    with client(url, clerk) as api:
+        c = campaign(api, ["东胜区", "康巴什区"])
+        victim = scale.worker()
+        big = big_return("东胜区", 30_000)  # several seconds to parse: time enough to kill its worker
+        with ThreadPoolExecutor(1) as pool:
+            pending = pool.submit(upload, api, c["id"], "东胜区.xlsx", big)
+            board = _wait_for_return(api, c["id"])
+            wait_started(scale.database_url, board)
+            scale.kill(victim)  # the worker and its child, mid-parse
+            assert status_of(api, board) == "pending"
+            scale.worker()  # another worker finds the job abandoned and runs it again
+            pending.result()
+        final = settled(api, c["id"], 1, timeout=120)
+        merged = api.get(f"/api/campaigns/{c['id']}/consolidated.json").json()
+    assert final["counts"]["received"] == 1
+    records = merged["forms"]["institution-roster"]["records"]
+    assert len(records) == 30_000 and len({r["values"]["name"] for r in records}) == 30_000
+    (row,) = rows(scale.database_url, "SELECT attempts, state, retryable FROM returns WHERE id = :i", i=board)
+    assert (row.attempts, row.state, row.retryable) == (2, "parsed", False)
+    audit = rows(scale.database_url, "SELECT action FROM audit_events WHERE return_id = :i", i=board)
+    assert sorted(r.action for r in audit) == ["upload"]
+
+
+def _wait_for_return(api, campaign_id: int, timeout: float = 60) -> int:
+    deadline = time.monotonic() + timeout
+    while True:
+        board = api.get(f"/api/campaigns/{campaign_id}").json()
+        ids = [r["id"] for r in board["pending"]]
+        if ids:
+            return ids[0]
+        assert time.monotonic() < deadline, "the upload was not stored"
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def no_workers(scale):
+    """No `huizong worker` of this cluster is running when the test starts."""
+    for proc in scale.procs:
+        if proc.poll() is None and "worker" in " ".join(proc.args):
+            scale.kill(proc)
+    return scale
+
+
+def test_an_upload_with_no_worker_stays_queued_until_one_starts(no_workers):
+    scale = no_workers
+    url = scale.serve()
+    with client(url, add_clerk(scale.database_url)) as api:
+        c = campaign(api, ["东胜区"])
+        started = time.monotonic()
+        r = upload(api, c["id"], "东胜区.xlsx", roster_xlsx("东胜区", ["甲检测站"]))
+        assert r.status_code == 202 and r.json()["status"] == "queued"
+        assert time.monotonic() - started < 10  # answered at once: nobody would parse it
+        time.sleep(2)
+        assert status_of(api, r.json()["id"]) == "queued"
+        assert api.get(f"/api/campaigns/{c['id']}").json()["pending"][0]["status"] == "queued"
+        scale.worker()
+        board = settled(api, c["id"], 1, timeout=90)
+    assert board["units"][0]["status"] == "received"
