@@ -113,7 +113,9 @@ class RedisJobs:
             return None
 
     def has_workers(self, lane: Lane) -> bool:
-        return self._rq.Worker.count(queue=self.queues[lane]) > 0
+        from huizong.service.jobs.rq_worker import workers_alive
+
+        return workers_alive(self.redis, self.queues[lane].name) > 0
 
     def close(self) -> None:
         self.redis.close()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import time
 from typing import Any
 
 from huizong.service.jobs.base import Failure, report_failure, resolve
@@ -22,10 +23,11 @@ from huizong.service.jobs.caps import die_with_parent, limit_cpu, limit_memory
 log = logging.getLogger("huizong.jobs")
 
 MONITOR_SECONDS = 2  # how often a worker looks at its running child and renews its heartbeat
-HEARTBEAT_GRACE = 10  # a job whose worker stopped beating this long is abandoned, and run again
+HEARTBEAT_GRACE = 6  # a job whose worker stopped beating this long is abandoned, and run again
 KILL_GRACE = 3  # seconds past its lane's time before the child is killed from outside
-WORKER_TTL = 25  # an idle worker wakes at least every WORKER_TTL - 15 s to do maintenance
+WORKER_TTL = 20  # an idle worker wakes at least every WORKER_TTL - 15 s to do maintenance
 MAINTENANCE_SECONDS = 5  # how often some worker looks for abandoned jobs
+ALIVE_SECONDS = 15  # a worker that has not said it is alive for this long is taken for gone
 
 _context: Any = None  # the task context of this worker process, inherited by its children
 
@@ -77,6 +79,14 @@ def worker_class() -> type:
             _fresh_connections()
             super().main_work_horse(job, queue)
 
+        def heartbeat(self, timeout: int | None = None, pipeline: Any = None) -> None:
+            super().heartbeat(timeout, pipeline)
+            # Ours besides RQ's: RQ forgets a killed worker only minutes later, the web must know in seconds
+            # whether anyone will take a job (an upload with no worker answers `queued` at once).
+            expiry = time.time() + ALIVE_SECONDS
+            for name in self.queue_names():
+                (pipeline if pipeline is not None else self.connection).zadd(alive_key(name), {self.name: expiry})
+
         def get_heartbeat_ttl(self, job: Any, working_time: float = 0.0) -> int:
             return self.job_monitoring_interval + HEARTBEAT_GRACE
 
@@ -89,6 +99,18 @@ def worker_class() -> type:
             super().maintain_heartbeats(job, execution)
 
     return CappedWorker
+
+
+def alive_key(queue_name: str) -> str:
+    return f"{queue_name}-alive"
+
+
+def workers_alive(connection: Any, queue_name: str) -> int:
+    """Workers of this queue that said they were alive within ALIVE_SECONDS."""
+    key = alive_key(queue_name)
+    now = time.time()
+    connection.zremrangebyscore(key, 0, now)
+    return connection.zcount(key, now, "+inf")
 
 
 def horse_killed(worker: Any) -> Any:

@@ -24,3 +24,19 @@ def scale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     with temporary_postgres(admin) as database_url, cluster(database_url, queue, tmp_path_factory.mktemp("c")) as c:
         c.upgrade()
         yield c
+
+
+@pytest.fixture(scope="module")
+def instances(scale: Cluster) -> tuple[str, str]:
+    """Two `huizong serve` instances behind one (imagined) load balancer: both know the address units see."""
+    first, second = (scale.serve("--public-url", "http://huizong.test") for _ in range(2))
+    return first, second
+
+
+@pytest.fixture(autouse=True)
+def no_workers(scale: Cluster) -> Cluster:
+    """Each test starts with no `huizong worker` running: it starts (and kills) the ones it needs."""
+    for proc in scale.procs:
+        if proc.poll() is None and "worker" in proc.args:
+            scale.kill(proc)
+    return scale
