@@ -61,12 +61,13 @@ class Settings(BaseModel):
     @field_validator("trusted_proxies")
     @classmethod
     def _networks(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for item in value:
+        kept = tuple(item.strip() for item in value if item.strip())
+        for item in kept:
             try:
-                ipaddress.ip_network(item.strip(), strict=False)
+                ipaddress.ip_network(item, strict=False)
             except ValueError:
                 raise ValueError(f"“{item}”不是有效的地址或网段") from None
-        return value
+        return kept
 
     @model_validator(mode="after")
     def _from_environment(self) -> Settings:

@@ -181,6 +181,27 @@ class Cluster:
                 self.kill(proc)
 
 
+def add_clerk(database_url: str, password: str) -> str:
+    """A fresh clerk account in the service's database; its name."""
+    from huizong.service.security import auth
+    from huizong.service.store.db import Database
+
+    name = f"clerk-{secrets.token_hex(4)}"
+    db = Database(database_url)
+    try:
+        auth.add_user(db, name, password)
+    finally:
+        db.close()
+    return name
+
+
+def api_client(url: str, username: str, password: str, timeout: float = 180) -> httpx.Client:
+    """An HTTP client signed in to the API of the instance at `url`."""
+    token = httpx.post(f"{url}/api/login", json={"username": username, "password": password}, timeout=30)
+    token.raise_for_status()
+    return httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token.json()['token']}"}, timeout=timeout)
+
+
 def _wait_until_ready(url: str) -> None:
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:

@@ -8,27 +8,17 @@ import time
 import httpx
 from service_live import PASSWORD
 
-from huizong.service.security import auth
-from huizong.service.store.db import Database
+from huizong.service import testing_scale
 
 FORM = "institution-roster"
 
 
 def add_clerk(database_url: str) -> str:
-    name = f"clerk-{secrets.token_hex(4)}"
-    db = Database(database_url)
-    try:
-        auth.add_user(db, name, PASSWORD)
-    finally:
-        db.close()
-    return name
+    return testing_scale.add_clerk(database_url, PASSWORD)
 
 
 def client(url: str, username: str) -> httpx.Client:
-    token = httpx.post(f"{url}/api/login", json={"username": username, "password": PASSWORD}, timeout=30)
-    token.raise_for_status()
-    headers = {"Authorization": f"Bearer {token.json()['token']}"}
-    return httpx.Client(base_url=url, headers=headers, timeout=180)
+    return testing_scale.api_client(url, username, PASSWORD)
 
 
 def campaign(api: httpx.Client, units: list[str]) -> dict:
