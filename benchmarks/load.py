@@ -145,8 +145,12 @@ def scaled(work: Path, instances: int, workers: int, uploads: int, concurrency: 
 
 
 def _warm(url: str, database_url: str) -> None:
-    """One upload first, so the workers are up and the timing is of the steady state."""
-    drive("预热", [url], database_url, 1, 1)
+    """Uploads until one is answered parsed: the workers are up and the timing is of the steady state."""
+    deadline = time.monotonic() + 120
+    while drive("预热", [url], database_url, 1, 1).failed:
+        if time.monotonic() > deadline:
+            raise SystemExit("处理进程未能启动")
+        time.sleep(1)
 
 
 def report(results: list[Result]) -> None:

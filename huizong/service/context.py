@@ -55,4 +55,8 @@ def open_services(settings: Settings, *, run_migrations: bool | None = None) -> 
 
 def worker_services(settings_json: str) -> Services:
     """The context of a worker process; the web process (or `huizong db upgrade`) has migrated."""
-    return open_services(Settings.model_validate_json(settings_json), run_migrations=False)
+    from huizong.service.jobs.warm import preload
+
+    ctx = open_services(Settings.model_validate_json(settings_json), run_migrations=False)
+    preload()
+    return ctx

@@ -18,19 +18,6 @@ from huizong.service.settings import Settings
 
 log = logging.getLogger("huizong.jobs")
 RESUME_LOCK_SECONDS = 60
-# Imported once by each worker process, so the child forked for every job starts with them loaded.
-PRELOAD = (
-    "huizong.service.campaigns.intake",
-    "huizong.service.campaigns.outputs",
-    "parsers.pipeline",
-    "parsers.readers",
-    "parsers.readers.spreadsheet",
-    "parsers.readers.word",
-    "parsers.readers.pdf",
-    "parsers.merge",
-    "generators.workbook",
-    "generators.annotate",
-)
 
 
 def lanes_of(index: int, processes: int) -> tuple[Lane, ...]:
@@ -76,7 +63,6 @@ def work(payload: str, lanes: tuple[Lane, ...], resume: bool) -> None:
 
     die_with_parent()
     ctx = worker_services(payload)
-    preload()
     getattr(ctx.files, "client", None)  # an object store's client: its service model loaded once, here
     settings = ctx.settings
     assert settings.queue_url is not None
@@ -95,16 +81,6 @@ def work(payload: str, lanes: tuple[Lane, ...], resume: bool) -> None:
     )
     worker._work_horse_killed_handler = rq_worker.horse_killed(worker)
     worker.work(logging_level="WARNING")
-
-
-def preload() -> None:
-    import importlib
-
-    for name in PRELOAD:
-        try:
-            importlib.import_module(name)
-        except ImportError:  # an optional reader's library is absent: its jobs import (and report) it
-            log.debug("could not preload %s", name)
 
 
 def resume_pending(ctx: object) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import importlib
 import logging
+import os
+import signal
 import traceback
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -87,13 +89,22 @@ class Slot:
         if self._proc is not None:
             self._proc.join(timeout=2 if graceful else 0)
             if self._proc.is_alive():
-                self._proc.kill()
+                _kill_group(self._proc.pid)  # the worker leads its group: helpers it started go with it
                 self._proc.join(timeout=5)
         self._proc, self._conn = None, None
 
 
+def _kill_group(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+
+
 def main(conn: Connection, spec: WorkerSpec) -> None:
     """Entry point of a worker process."""
+    with contextlib.suppress(OSError):
+        os.setpgrp()  # its own process group, so a kill on overrun reaches any helper process it starts
     die_with_parent()
     limit_memory(spec.memory_mb)
     module, _, name = spec.context_ref.partition(":")

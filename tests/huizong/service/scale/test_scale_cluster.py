@@ -10,7 +10,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import boto3
+import httpx
 from scale_helpers import add_clerk, campaign, client, settled, status_of, upload
+from service_live import PASSWORD
 from service_samples import roster_xlsx
 from sqlalchemy import create_engine, text
 
@@ -83,6 +85,42 @@ def test_an_upload_with_no_worker_stays_queued_until_one_starts(scale, instances
         scale.worker()
         board = settled(api, c["id"], 1, timeout=90)
     assert board["units"][0]["status"] == "received"
+
+
+def test_a_job_that_keeps_failing_is_a_dead_letter_the_clerk_can_retry(scale, instances):
+    """The store loses the original (a passing fault): retried, then "处理失败，可重试"; once the original is
+    back, the clerk's retry files it."""
+    with client(instances[0], add_clerk(scale.database_url)) as api:
+        c = campaign(api, ["东胜区"])
+        data = roster_xlsx("东胜区", ["甲检测站", "乙检测站"])
+        link = c["units"][0]["upload_url"].replace("http://huizong.test", instances[0])
+        page = httpx.post(link, files={"file": ("东胜区.xlsx", data)}, headers={"Accept": "text/html"}, timeout=60)
+        assert page.status_code == 200  # stored and queued; the page does not wait for the parse
+        (return_id,) = [r["id"] for r in api.get(f"/api/campaigns/{c['id']}").json()["pending"]]
+        s3, bucket, key = _object_of(scale, hashlib.sha256(data).hexdigest())
+        s3.delete_object(Bucket=bucket, Key=key)
+        scale.worker()
+        deadline = time.monotonic() + 90
+        while (out := api.get(f"/api/returns/{return_id}").json())["status"] in ("queued", "pending"):
+            assert time.monotonic() < deadline, "the job never gave up"
+            time.sleep(0.3)
+        assert (out["status"], out["message"], out["retryable"]) == ("failed", "处理失败，可重试", True)
+        s3.put_object(Bucket=bucket, Key=key, Body=data)
+        again = api.post(f"/api/returns/{return_id}/retry")
+        assert again.status_code in (201, 202), again.text
+        assert api.post(f"/api/returns/{return_id}/retry").status_code == 409  # queued again already
+        board = settled(api, c["id"], 1, timeout=90)
+        final = api.get(f"/api/returns/{return_id}").json()
+    assert board["units"][0]["status"] == "received"
+    assert (final["status"], final["retryable"]) == ("merged", False)
+    audit = rows(scale.database_url, "SELECT action FROM audit_events WHERE return_id = :i", i=return_id)
+    assert sorted(r.action for r in audit) == ["retry", "upload"]
+
+
+def _object_of(scale, digest: str):
+    bucket, prefix = scale.storage_url[len("s3://") :].split("/", 1)
+    s3 = boto3.client("s3", **{k: scale.env[v] for k, v in _AWS.items()})
+    return s3, bucket, f"{prefix}/originals/{digest[:2]}/{digest[2:4]}/{digest}"
 
 
 def test_two_instances_and_two_workers_behave_as_one(scale, instances, tmp_path):
@@ -171,3 +209,22 @@ def _wait_for_return(api, campaign_id: int, timeout: float = 60) -> int:
             return ids[0]
         assert time.monotonic() < deadline, "the upload was not stored"
         time.sleep(0.05)
+
+
+def test_sessions_csrf_and_login_limits_are_shared_by_the_instances(scale, instances):
+    first, second = instances
+    name = add_clerk(scale.database_url)
+    with httpx.Client(base_url=first) as a, httpx.Client(base_url=second) as b:
+        a.get("/login")
+        csrf = a.cookies["huizong_csrf"]  # signed by the first instance
+        form = {"username": name, "password": PASSWORD, "next": "/", "csrf_token": csrf}
+        signed_in = b.post("/login", data=form, cookies={"huizong_csrf": csrf})  # checked by the second
+        assert signed_in.status_code == 303, signed_in.text
+        session = signed_in.cookies["huizong_session"]
+        assert a.get("/", cookies={"huizong_session": session}).status_code == 200
+        token = b.post("/api/login", json={"username": name, "password": PASSWORD}).json()["token"]
+        assert a.get("/api/campaigns", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+        for i in range(5):  # wrong passwords, alternating instances, from one address
+            assert (a, b)[i % 2].post("/api/login", json={"username": name, "password": "x"}).status_code == 401
+        assert a.post("/api/login", json={"username": name, "password": PASSWORD}).status_code == 429
+        assert b.post("/api/login", json={"username": name, "password": PASSWORD}).status_code == 429
