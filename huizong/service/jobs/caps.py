@@ -44,3 +44,11 @@ def die_with_parent() -> None:
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def few_malloc_arenas() -> None:
+    """For the processes started after this call: glibc reserves 64 MB of address space per malloc arena (up to
+    8 per core), which would eat an address-space cap without any real use; two arenas are plenty for a parse."""
+    import os
+
+    os.environ.setdefault("MALLOC_ARENA_MAX", "2")

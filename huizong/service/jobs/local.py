@@ -29,6 +29,7 @@ from huizong.service.jobs.base import (
     task_ref,
     wait_future,
 )
+from huizong.service.jobs.caps import few_malloc_arenas
 
 log = logging.getLogger("huizong.jobs")
 
@@ -79,6 +80,7 @@ class LocalJobs:
         self._failure_context = failure_context
         self._queue = LaneQueue()
         self._mp = multiprocessing.get_context("spawn")
+        few_malloc_arenas()
         self._threads = []
         for i in range(workers):
             lanes: tuple[Lane, ...] = ("quick",) if i == 0 and workers > 1 else LANES

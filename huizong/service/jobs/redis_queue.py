@@ -12,6 +12,7 @@ A parse job's id is derived from the return it files, so enqueuing it twice give
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 import uuid
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from huizong.service.extras import require
 from huizong.service.jobs.base import LANES, Arg, Failure, Job, JobFailed, Lane, budgets, task_ref
 from huizong.service.settings import Settings
 
+log = logging.getLogger("huizong.jobs")
 POLL_SECONDS = 0.05
 RESULT_TTL = 3600  # seconds a finished job's answer stays for a waiting route
 ACTIVE = ("queued", "started", "deferred", "scheduled")
@@ -46,7 +48,10 @@ class RedisJobs:
 
     def __init__(self, url: str, namespace: str, timeouts: dict[Lane, float], retries: int) -> None:
         rq = require("rq", "任务队列（Redis）")
+        from redis.exceptions import RedisError
+
         self._rq = rq
+        self._redis_errors = (RedisError, OSError)
         self.redis = connect(url)
         self.namespace = namespace
         self._timeouts, self._retries = timeouts, retries
@@ -59,11 +64,20 @@ class RedisJobs:
         return None
 
     def submit(self, func: Callable[..., Any], *args: Arg, lane: Lane = "heavy") -> Job:
+        """Queue the job. With Redis out of reach the job is not queued, and not lost either: what it works
+        on stays pending in the database, and `huizong worker` queues pending returns again every minute."""
         ref = task_ref(func)
         job_id = self.job_id(ref, args) or f"{self.namespace}_{uuid.uuid4().hex}"
+        try:
+            self._enqueue(ref, args, job_id, lane)
+        except self._redis_errors:
+            log.exception("could not queue %s%r", ref, args)
+        return Job(job_id, ref, args, lane)
+
+    def _enqueue(self, ref: str, args: tuple[Arg, ...], job_id: str, lane: Lane) -> None:
         existing = self._fetch(job_id)
         if existing is not None and existing.get_status(refresh=False) in ACTIVE:
-            return Job(job_id, ref, args, lane)
+            return  # queued or running already: one job per return
         if existing is not None:
             existing.delete()
         from huizong.service.jobs import rq_worker
@@ -80,21 +94,24 @@ class RedisJobs:
             on_failure=self._rq.Callback(rq_worker.on_job_failure),
             meta={"lane": lane},
         )
-        return Job(job_id, ref, args, lane)
 
     async def wait(self, job: Job, timeout: float) -> Any:
         """The result; JobFailed when it failed for good; TimeoutError when still running or nobody runs it."""
         deadline = time.monotonic() + timeout
         while True:
-            found = await asyncio.to_thread(self._state, job)
-            if found is not None:
-                status, value = found
-                if status == "finished":
-                    return value
-                if status == "failed":
-                    raise JobFailed(Failure("error", "the queue gave up on the job"))
-                if status == "queued" and not await asyncio.to_thread(self.has_workers, job.lane):
-                    raise TimeoutError  # nobody to run it: answer now, it stays queued
+            try:
+                found = await asyncio.to_thread(self._state, job)
+                waiting = found is not None and found[0] == "queued"
+                idle = waiting and not await asyncio.to_thread(self.has_workers, job.lane)
+            except self._redis_errors:
+                raise TimeoutError from None  # the queue is out of reach: the return stays pending
+            if found is None or idle:
+                raise TimeoutError  # not queued (see submit), or nobody to run it: it stays queued
+            status, value = found
+            if status == "finished":
+                return value
+            if status == "failed":
+                raise JobFailed(Failure("error", "the queue gave up on the job"))
             if time.monotonic() >= deadline:
                 raise TimeoutError
             await asyncio.sleep(POLL_SECONDS)

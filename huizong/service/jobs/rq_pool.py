@@ -17,7 +17,7 @@ from huizong.service.jobs.base import LANES, Lane
 from huizong.service.settings import Settings
 
 log = logging.getLogger("huizong.jobs")
-RESUME_LOCK_SECONDS = 60
+RESUME_LOCK_SECONDS = 50  # at most one look per this long for returns left pending without a job
 
 
 def lanes_of(index: int, processes: int) -> tuple[Lane, ...]:
@@ -26,6 +26,9 @@ def lanes_of(index: int, processes: int) -> tuple[Lane, ...]:
 
 def run(settings: Settings, processes: int) -> None:
     """Start the worker processes, restart any that dies, stop them all on SIGTERM or Ctrl+C."""
+    from huizong.service.jobs.caps import few_malloc_arenas
+
+    few_malloc_arenas()
     mp = multiprocessing.get_context("spawn")
     payload = settings.model_dump_json()
     stopping = False
@@ -43,7 +46,7 @@ def run(settings: Settings, processes: int) -> None:
                 if proc is None or not proc.is_alive():
                     if proc is not None:
                         log.warning("worker process %s ended (exit %s); starting another", proc.pid, proc.exitcode)
-                    procs[i] = mp.Process(target=work, args=(payload, lanes_of(i, processes), i == 0), daemon=False)
+                    procs[i] = mp.Process(target=work, args=(payload, lanes_of(i, processes)), daemon=False)
                     procs[i].start()
             time.sleep(0.5)
     finally:
@@ -55,7 +58,7 @@ def run(settings: Settings, processes: int) -> None:
                 proc.join()
 
 
-def work(payload: str, lanes: tuple[Lane, ...], resume: bool) -> None:
+def work(payload: str, lanes: tuple[Lane, ...]) -> None:
     """One RQ worker process serving `lanes`."""
     from huizong.service.context import worker_services
     from huizong.service.jobs import redis_queue, rq_worker
@@ -68,9 +71,8 @@ def work(payload: str, lanes: tuple[Lane, ...], resume: bool) -> None:
     assert settings.queue_url is not None
     rq_worker.set_context(ctx)
     names = redis_queue.queue_names(settings.queue_name)
-    if resume:
-        resume_pending(ctx)
     worker_cls = rq_worker.worker_class()
+    worker_cls.on_maintenance = staticmethod(lambda: resume_pending(ctx))
     worker_cls.memory_mb = {"quick": settings.quick_memory_mb, "heavy": settings.worker_memory_mb}
     worker = worker_cls(
         [names[lane] for lane in lanes],
@@ -84,7 +86,8 @@ def work(payload: str, lanes: tuple[Lane, ...], resume: bool) -> None:
 
 
 def resume_pending(ctx: object) -> None:
-    """Returns stored but never queued (Redis was emptied, or they came before the queue): queue them now."""
+    """Returns stored but never queued (Redis was away or emptied): queue them now. Run by whichever worker
+    does its maintenance first, at most once per RESUME_LOCK_SECONDS over all workers."""
     from huizong.service.campaigns import intake
     from huizong.service.jobs.redis_queue import from_settings
     from huizong.service.store import campaigns as repo

@@ -68,7 +68,16 @@ def worker_class() -> type:
 
     class CappedWorker(Worker):
         memory_mb: dict[str, int] = {}  # noqa: RUF012  # lane -> cap, set by `run`
+        on_maintenance: Any = None  # called with RQ's own maintenance (finding abandoned jobs)
         _overrun: str | None = None
+
+        def run_maintenance_tasks(self) -> None:
+            super().run_maintenance_tasks()
+            if self.on_maintenance is not None:
+                try:
+                    self.on_maintenance()
+                except Exception:  # the database away for a moment: next time
+                    log.exception("could not look for pending returns")
 
         def main_work_horse(self, job: Any, queue: Any) -> None:
             die_with_parent()

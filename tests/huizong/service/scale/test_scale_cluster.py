@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import boto3
 import httpx
+import redis
 from scale_helpers import add_clerk, campaign, client, settled, status_of, upload
 from service_live import PASSWORD
 from service_samples import roster_xlsx
@@ -228,3 +229,17 @@ def test_sessions_csrf_and_login_limits_are_shared_by_the_instances(scale, insta
             assert (a, b)[i % 2].post("/api/login", json={"username": name, "password": "x"}).status_code == 401
         assert a.post("/api/login", json={"username": name, "password": PASSWORD}).status_code == 429
         assert b.post("/api/login", json={"username": name, "password": PASSWORD}).status_code == 429
+
+
+def test_an_upload_while_redis_is_away_is_queued_later_by_a_worker(scale):
+    """An instance that cannot reach Redis still stores the upload (status `queued`); a worker's maintenance
+    finds the forgotten return and queues it."""
+    cut_off = scale.serve("--public-url", "http://huizong.test", "--queue", "redis://127.0.0.1:1/0")
+    with client(cut_off, add_clerk(scale.database_url)) as api:
+        c = campaign(api, ["东胜区"])
+        r = upload(api, c["id"], "东胜区.xlsx", roster_xlsx("东胜区", ["甲检测站"]))
+        assert r.status_code == 202 and r.json()["status"] == "queued", r.text
+        redis.Redis.from_url(scale.queue_url).delete(f"{scale.namespace}.resume")  # no look was due earlier
+        scale.worker()
+        board = settled(api, c["id"], 1, timeout=90)
+    assert board["units"][0]["status"] == "received"
