@@ -1,7 +1,9 @@
 """Benchmark: a 10-page 公文 rendered to PDF (WeasyPrint) and DOCX (python-docx), warm, in-process; and
-LibreOffice converting that DOCX to PDF (a fresh process with its own profile) as the baseline.
+LibreOffice converting that DOCX to PDF (a fresh process with its own profile) as the baseline. Then
+`doc check` of both outputs and `doc format` of the long sample draft, as ratios of the PDF render.
 
-Targets: PDF under 1 s warm, DOCX under 0.2 s. Run: .venv/bin/python -m benchmarks.documents [--repeat 5]
+Targets: PDF under 1 s warm, DOCX under 0.2 s, checks under the render they check.
+Run: .venv/bin/python -m benchmarks.documents [--repeat 5]
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ def libreoffice(docx: bytes) -> float | None:
         subprocess.run(
             [
                 soffice,
-                "-env:UserInstallation=file:///tmp/lo-docs",
+                f"-env:UserInstallation={Path(folder, 'profile').as_uri()}",
                 "--headless",
                 "--convert-to",
                 "pdf",
@@ -118,6 +120,21 @@ def main() -> None:
         print(
             f"基线：LibreOffice 将该 DOCX 转为 PDF {lo:.2f} 秒（新进程），为 WeasyPrint 预热后的 {lo / pdf_warm:.1f} 倍"
         )
+    checks_and_format(pdf, docx, pdf_warm, args.repeat)
+
+
+def checks_and_format(pdf: bytes, docx: bytes, pdf_warm: float, repeat: int) -> None:
+    from generators.documents.check import check_document
+    from generators.documents.format import format_draft
+
+    draft = Path(__file__).resolve().parents[1] / "samples" / "documents" / "drafts" / "指导意见草稿.txt"
+    for label, func in (
+        ("doc check PDF ", lambda: check_document(pdf, "ten.pdf")),
+        ("doc check DOCX", lambda: check_document(docx, "ten.docx")),
+        ("doc format 草稿", lambda: format_draft(draft)),
+    ):
+        first, warm, _ = timed(func, repeat)
+        print(f"{label}：首次 {first:.2f} 秒，预热后中位数 {warm:.3f} 秒，为 PDF 生成的 {warm / pdf_warm:.2f} 倍")
 
 
 if __name__ == "__main__":

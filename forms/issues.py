@@ -21,6 +21,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "invalid-date": ("error", "{where}“{label}”{value} 不是有效的日期"),
     "future-date": ("error", "{where}“{label}”{value} 晚于今天"),
     "invalid-number": ("error", "{where}“{label}”{value} 不是有效的数字{hint}"),
+    "too-many-decimals": ("warning", "{where}“{label}”{value} 的小数位数多于规定的 {hint} 位，已按所填数值保留"),
     "negative-number": ("error", "{where}“{label}”{value} 不能为负数"),
     "invalid-phone": ("error", "{where}“{label}”{value} 不是有效的电话号码"),
     "invalid-mobile": ("error", "{where}“{label}”{value} 不是有效的手机号码"),
@@ -37,11 +38,12 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "skipped-row": ("warning", "{where}未能识别的行，内容未汇总：{value}"),
     "subtotal-mismatch": ("warning", "{where}小计“{value}”与实际填报的 {hint} 条不符"),
     "no-records": ("warning", "该文件中没有填报任何数据"),
+    "sheet-not-found": ("warning", "文件中没有表单定义指定的工作表“{value}”（文件中有：{hint}），已在所有表格中查找"),
 }
 
 
 class Issue(BaseModel):
-    """One problem, located as exactly as the source allows (contract.md, `issues[]`)."""
+    """One problem, located as exactly as the source allows (docs/json.md, `issues[]`)."""
 
     model_config = ConfigDict(frozen=True)
 

@@ -1,98 +1,70 @@
-"""Load form definitions from YAML and say exactly where a broken one is wrong."""
+"""Load form definitions from YAML: the built-in ones and any user folders, judged by forms.check."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import yaml
-from pydantic import ValidationError
-
+from forms.check import Checked, Finding, check_file, check_text, form_files, replacements
 from forms.errors import FormDefinitionError
 from forms.model import FormDef
 
 BUILTIN_DIR = Path(__file__).parent
+log = logging.getLogger("huizong.forms")
+_logged: set[str] = set()  # a command loads the registry more than once (workers): each warning is said once
 
 
-def _line_index(node: yaml.Node, path: tuple = ()) -> dict[tuple, int]:
-    """Map every key path in a YAML document to its 1-based line number."""
-    lines = {path: node.start_mark.line + 1}
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            lines.update(_line_index(value, (*path, key.value)))
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            lines.update(_line_index(item, (*path, i)))
-    return lines
-
-
-def _nearest_line(lines: dict[tuple, int], loc: tuple) -> int:
-    for n in range(len(loc), -1, -1):
-        if tuple(loc[:n]) in lines:
-            return lines[tuple(loc[:n])]
-    return 1
+def _usable(checked: Iterable[Checked]) -> list[FormDef]:
+    checked = list(checked)
+    errors = [f for c in checked for f in c.errors]
+    if errors:
+        raise FormDefinitionError.of(errors)
+    return [c.form for c in checked if c.form is not None]
 
 
 def parse_definition(text: str, source: str) -> FormDef:
-    try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise FormDefinitionError(source, line, None, f"YAML 语法错误：{getattr(exc, 'problem', exc)}") from exc
-    if not isinstance(data, dict) or node is None:
-        raise FormDefinitionError(source, 1, None, "表单定义必须是一个 YAML 映射（键: 值）")
-    try:
-        return FormDef.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = tuple(err["loc"])
-        where = ".".join(str(p) for p in loc) or None
-        # Point at the field by its id when the error is inside a list of fields.
-        raise FormDefinitionError(
-            source, _nearest_line(_line_index(node), loc), where, _describe(err, data, loc)
-        ) from exc
-
-
-def _describe(err: dict, data: dict, loc: tuple) -> str:
-    msg = err.get("msg", "")
-    msg = msg.removeprefix("Value error, ")
-    if len(loc) >= 2 and loc[0] in ("fields", "meta") and isinstance(loc[1], int):
-        items = data.get(loc[0]) or []
-        if loc[1] < len(items) and isinstance(items[loc[1]], dict) and items[loc[1]].get("id"):
-            msg = f"字段 {items[loc[1]]['id']}：{msg}"
-    return msg
+    return _usable([check_text(text, source)])[0]
 
 
 def load_file(path: Path) -> FormDef:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FormDefinitionError(str(path), 1, None, f"无法读取表单定义文件：{exc}") from exc
-    return parse_definition(text, str(path))
+    return _usable([check_file(path)])[0]
+
+
+def _folder(folder: Path) -> list[Checked]:
+    if not folder.is_dir():
+        raise FormDefinitionError(str(folder), 0, None, "表单定义目录不存在")
+    return [check_file(p) for p in form_files(folder)]
 
 
 def load_dir(folder: Path) -> list[FormDef]:
-    if not folder.is_dir():
-        raise FormDefinitionError(str(folder), 1, None, "表单定义目录不存在")
-    return [load_file(p) for p in sorted(folder.glob("*.y*ml"))]
+    return _usable(_folder(folder))
 
 
 class FormRegistry:
-    """The forms known to one run: the built-in ones plus any user folders (a later one overrides by id)."""
+    """The forms known to one run: the built-in ones plus any user folders (a later one replaces by id).
 
-    def __init__(self, forms: Iterable[FormDef]) -> None:
+    `warnings` holds what `forms check` would warn about the user forms (a replaced built-in form, labels two
+    fields share, a form too small to be recognised); they are logged too, for the service."""
+
+    def __init__(self, forms: Iterable[FormDef], warnings: Iterable[Finding] = ()) -> None:
         self._forms: dict[str, FormDef] = {}
         for form in forms:
             self._forms[form.id] = form
+        self.warnings = list(warnings)
 
     @classmethod
     def load(cls, extra_dirs: Iterable[Path] = ()) -> FormRegistry:
-        forms = load_dir(BUILTIN_DIR)
-        for folder in extra_dirs:
-            forms.extend(load_dir(Path(folder)))
-        return cls(forms)
+        builtin = load_dir(BUILTIN_DIR)
+        checked = [c for folder in extra_dirs for c in _folder(Path(folder))]
+        user = _usable(checked)
+        warnings = [w for c in checked for w in c.warnings]
+        warnings += replacements(checked, {f.id: f.title for f in builtin})
+        for w in warnings:
+            if str(w) not in _logged:
+                _logged.add(str(w))
+                log.warning("%s", w)
+        return cls([*builtin, *user], warnings)
 
     def get(self, form_id: str) -> FormDef:
         try:
@@ -101,7 +73,7 @@ class FormRegistry:
             known = "、".join(self._forms)
             raise FormDefinitionError(form_id, 0, None, f"未知的表单“{form_id}”，已知：{known}") from None
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[FormDef]:
         return iter(self._forms.values())
 
     def __len__(self) -> int:

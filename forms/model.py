@@ -1,27 +1,38 @@
-"""The shape of a form definition: what a YAML file in forms/ may say.
+"""The shape of a form definition: what a YAML file in forms/ may say (every key: docs/forms.md).
 
-Field ids, section keys and row keys are a contract (docs/contract.md); labels are what appears on paper and
-synonyms are how districts reword them.
+Field ids, section keys and row keys are the keys of the JSON output (docs/json.md); labels are what appears
+on paper and synonyms are how districts reword them.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from forms.ids import ID_PATTERN, derive_id, resolve_references
 
 FieldType = Literal["text", "integer", "decimal", "date", "phone", "mobile", "email", "credit-code", "choice"]
 Layout = Literal["list", "matrix", "record"]
-_ID = r"^[a-z][a-z0-9_-]*$"
+_ID = ID_PATTERN
+# model_validate(data, context=DEFER_REFERENCES) leaves the cross-reference checks to the caller, which reports
+# each at the line that holds the reference (forms.check) instead of the first one at the top of the form.
+DEFER_REFERENCES = {"defer_references": True}
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # A label or a choice written as a bare number in YAML (2014, 5) is the text the clerk sees.
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
 class Choice(_Strict):
     value: str
     synonyms: tuple[str, ...] = ()
+
+
+def bare_choice(item: object) -> object:
+    """In YAML a choice (or a matrix row key) may be written as a bare string: expand it to {value: …}."""
+    return {"value": item} if isinstance(item, str | int | float) and not isinstance(item, bool) else item
 
 
 class FieldDef(_Strict):
@@ -34,10 +45,41 @@ class FieldDef(_Strict):
     multiple: bool = False
     separator: str = "、"
     unit: str | None = None
-    decimals: int | None = Field(default=None, ge=0, le=6)
+    decimals: int | None = Field(default=None, ge=0)
     minimum: float | None = None
     long: bool = False
     width: float = Field(default=14, gt=0, le=120)
+    column: int | str | None = None  # tables without a header row: 1-based number or letters (C)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derived_id(cls, data: object) -> object:
+        # A user form may leave the id out: it is then derived from the label.
+        label = data.get("label") if isinstance(data, dict) else None
+        if isinstance(data, dict) and "id" not in data and isinstance(label, str | int | float):
+            return {**data, "id": derive_id(str(label))}
+        return data
+
+    @field_validator("column")
+    @classmethod
+    def _column(cls, v: int | str | None) -> int | str | None:
+        if v is None or (isinstance(v, int) and v >= 1):
+            return v
+        if isinstance(v, str) and v.isascii() and v.isalpha() and len(v) <= 3:
+            return v.upper()
+        raise ValueError("column 应为从 1 起的列号或 A、B、C 这样的列字母")
+
+    @property
+    def position(self) -> int | None:
+        """`column` as a 0-based index, None when not given."""
+        if self.column is None:
+            return None
+        if isinstance(self.column, int):
+            return self.column - 1
+        n = 0
+        for ch in self.column:
+            n = n * 26 + ord(ch) - 64
+        return n - 1
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -65,6 +107,12 @@ class MatrixRows(_Strict):
     keys: tuple[Choice, ...] = Field(min_length=1)
     total: str = "合计"
     total_synonyms: tuple[str, ...] = ("总计", "合  计")
+
+    @field_validator("keys", mode="before")
+    @classmethod
+    def _bare_keys(cls, v: object) -> object:
+        # A row key may be written as a bare string, like a choice.
+        return [bare_choice(k) for k in v] if isinstance(v, list) else v
 
 
 class Rule(_Strict):
@@ -101,42 +149,32 @@ class FormDef(_Strict):
     rules: tuple[Rule, ...] = ()
     notes: tuple[str, ...] = ()
     landscape: bool = False
+    sheet: str | None = None  # the sheet (or Word/PDF table name) the form lives on; others are ignored
+    header: bool = True  # false: the table has no header row, its columns are the fields in order
+
+    @model_validator(mode="before")
+    @classmethod
+    def _label_references(cls, data: object) -> object:
+        # Sections, rules and the row field may name a field by its label.
+        return resolve_references(data) if isinstance(data, dict) else data
 
     @field_validator("choices", mode="before")
     @classmethod
     def _bare_choices(cls, v: object) -> object:
         # In YAML a choice may be written as a bare string; expand it to {value: …}.
         if isinstance(v, dict):
-            return {k: [c if isinstance(c, dict) else {"value": c} for c in (lst or [])] for k, lst in v.items()}
+            return {k: [bare_choice(c) for c in lst] if isinstance(lst, list) else lst for k, lst in v.items()}
         return v
 
     @model_validator(mode="after")
-    def _consistent(self) -> FormDef:
-        ids = [f.id for f in self.fields]
-        dup = {i for i in ids if ids.count(i) > 1}
-        if dup:
-            raise ValueError(f"字段 id 重复：{'、'.join(sorted(dup))}")
-        known = set(ids)
-        for s in self.sections:
-            bad = [f for f in s.fields if f not in known]
-            if bad:
-                raise ValueError(f"分组 {s.key} 引用了未定义的字段：{'、'.join(bad)}")
-        for f in (*self.meta, *self.fields):
-            if f.type == "choice" and f.choices not in self.choices:
-                raise ValueError(f"字段 {f.id} 引用了未定义的选项表 {f.choices!r}")
-        for r in self.rules:
-            for ref in (r.left, r.right, *r.fields):
-                if ref and ref not in known:
-                    raise ValueError(f"规则引用了未定义的字段 {ref}")
-        if self.layout == "matrix":
-            if self.rows is None:
-                raise ValueError("matrix 表必须定义 rows（行项目）")
-            if self.rows.field not in known:
-                raise ValueError(f"rows.field 引用了未定义的字段 {self.rows.field}")
-        elif self.rows is not None:
-            raise ValueError("只有 matrix 表可以定义 rows")
-        if self.sections and self.layout != "list":
-            raise ValueError("只有 list 表可以分组（sections）")
+    def _consistent(self, info: ValidationInfo) -> FormDef:
+        if info.context and info.context.get("defer_references"):
+            return self
+        from forms.references import problems
+
+        found = problems(self)
+        if found:
+            raise ValueError(found[0].message)
         return self
 
     # -- lookups used everywhere -------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from forms.model import Choice, FieldDef
@@ -105,11 +105,22 @@ def _strip_units(text: str, unit: str | None) -> tuple[str, str | None]:
     return t, None
 
 
+def cell_number(raw: int | float) -> Decimal:
+    """A number the spreadsheet holds, as the district sees it: a float carries binary noise past Excel's 15
+    significant digits (0.1+0.2 stored as 0.30000000000000004), which no one typed."""
+    return Decimal(raw) if isinstance(raw, int) else Decimal(format(raw, ".15g"))
+
+
+def decimal_places(number: Decimal) -> int:
+    exponent = number.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
 def norm_number(raw: object, field: FieldDef, blank_is_zero: bool = False) -> Result:
     if isinstance(raw, bool):
         return Result(to_text(raw), "invalid-number")
     if isinstance(raw, int | float):
-        number = Decimal(str(raw))
+        number = cell_number(raw)
     else:
         text = fold(to_text(raw))
         if text in BLANK_NUMBER or not text:
@@ -130,8 +141,9 @@ def norm_number(raw: object, field: FieldDef, blank_is_zero: bool = False) -> Re
         if number != number.to_integral_value():
             return Result(to_text(raw), "invalid-number", "，应为整数")
         return Result(int(number))
-    if field.decimals is not None:
-        number = number.quantize(Decimal(1).scaleb(-field.decimals), rounding=ROUND_HALF_UP)
+    if field.decimals is not None and decimal_places(number) > field.decimals:
+        # Never rounded: the number stays as written and the clerk is told it has more places than declared.
+        return Result(float(number), "too-many-decimals", str(field.decimals))
     return Result(float(number))
 
 

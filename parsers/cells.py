@@ -41,7 +41,7 @@ class Cell:
 
 
 def location(sheet: str, ref: str) -> str:
-    """`Sheet1!B12` for spreadsheets, `表1行3列2` for Word, `第2页表1行3列2` for PDF (contract.md)."""
+    """`Sheet1!B12` for spreadsheets, `表1行3列2` for Word, `第2页表1行3列2` for PDF (docs/json.md)."""
     return f"{sheet}!{ref}" if ref[:1].isascii() and ref[:1].isalpha() else f"{sheet}{ref}"
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from forms.issues import Issue
 from forms.model import FieldDef, FormDef, Section
-from parsers import labels, locate, normalise
+from parsers import labels, locate, normalise, placement
 from parsers.cells import Cell, Document, Table
 from parsers.extract import key_cell, record
 from parsers.results import Record
@@ -90,9 +90,13 @@ class _TableReader:
         self.body: _Body | None = None
         self.search_until = _SEARCH_ROWS
         self.warned_columns: set[int] = set()
+        self.start = 0
+        if not form.header:  # columns by position (parsers.placement)
+            self._start(placement.positional_header(table, form))
+            self.start = self.header.body if self.header else 0
 
     def run(self) -> None:
-        r = 0
+        r = self.start
         rows = self.table.rows
         while r < len(rows):
             r = self._step(r, rows[r])
@@ -102,7 +106,7 @@ class _TableReader:
         if heading is not None:
             self.section, self.header, self.search_until = heading, None, r + _SEARCH_ROWS
             return r + 1
-        if (self.header is None and r <= self.search_until) or self.keys.looks_like_header(row):
+        if self.form.header and ((self.header is None and r <= self.search_until) or self.keys.looks_like_header(row)):
             header = locate.header_at(self.table, r, self.form.fields)
             if header is not None:
                 self._start(header)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from forms.model import FormDef
 from forms.types import match_choice, squash
-from parsers import locate, normalise
+from parsers import locate, normalise, placement
 from parsers.cells import Cell, Document, Table
 from parsers.extract import record
 from parsers.listing import Found
@@ -32,6 +32,8 @@ def _key_column(table: Table, header: locate.Header, form: FormDef) -> int | Non
 
 
 def _find_header(table: Table, form: FormDef) -> locate.Header | None:
+    if not form.header:  # columns by position (parsers.placement)
+        return placement.positional_header(table, form)
     for r in range(min(len(table.rows), _SEARCH_ROWS)):
         header = locate.header_at(table, r, form.fields)
         if header is not None:

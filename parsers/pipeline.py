@@ -11,7 +11,7 @@ from forms.issues import Issue, issue
 from forms.loader import FormRegistry
 from forms.model import FormDef
 from forms.types import normalise
-from parsers import listing, matrix, meta, record_form, units, validate
+from parsers import listing, matrix, meta, placement, record_form, units, validate
 from parsers import normalise as norm
 from parsers.cells import Document
 from parsers.recognise import recognise
@@ -82,9 +82,11 @@ def parse_document(
                 issues=[issue("form-unrecognized", file=doc.name, reason=reason)],
             )
         form = guess.form
+    doc, placed = placement.on_sheet(doc, form)
     raw = read_meta(doc, form)
     ctx = norm.Context(form, doc.name, None, today or date.today())
     found = _EXTRACTORS[form.layout](doc, form, ctx)
+    found.issues[:0] = placed
     raw_unit = _unit(doc, form, raw, expected_units)
     if raw_unit is None and "unit" in {f.id for f in form.fields}:
         raw_unit = next((str(r.values["unit"]) for r in found.records if r.values.get("unit")), None)

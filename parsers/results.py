@@ -1,4 +1,4 @@
-"""The JSON contract of `parse` and `merge` (docs/contract.md), as pydantic models."""
+"""The JSON of `parse` and `merge` (docs/json.md), as pydantic models."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Official documents (公文) in the GB/T 9704-2012 layout, as DOCX and PDF.
 
-    spec = load_spec("notice.yaml")      # a DocSpec: the keys of docs/contract.md, validated
+    spec = load_spec("notice.yaml")      # a DocSpec: the document spec keys (model.py), validated
     render_docx(spec) -> bytes           # python-docx; officials keep editing it in WPS or Word
     render_pdf(spec) -> bytes            # WeasyPrint; the same geometry, free fonts embedded
 
@@ -8,10 +8,10 @@ campaign.py makes specs from campaign data (通知, 催报通知, 情况通报, 
 Word template. Heavy libraries (python-docx, WeasyPrint, docxtpl) are imported only when rendering.
 """
 
-from generators.documents.docx_render import render_docx
+from generators.documents.docx.render import render_docx
 from generators.documents.errors import DocumentError, DocumentSpecError, RenderError, TemplateFillError
 from generators.documents.model import DocSpec
-from generators.documents.pdf_render import render_pdf
+from generators.documents.pdf.render import render_pdf
 from generators.documents.spec import load_spec
 
 __all__ = [

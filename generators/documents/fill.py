@@ -21,7 +21,7 @@ import yaml
 from pydantic import ValidationError
 
 from generators.documents.errors import TemplateFillError
-from generators.documents.textfit import cn_date
+from generators.documents.layout.textfit import cn_date
 from parsers.results import Result
 
 

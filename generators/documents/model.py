@@ -1,4 +1,4 @@
-"""A 公文 as data: the spec keys of docs/contract.md, validated with messages an official understands.
+"""A 公文 as data: the document spec keys, validated with messages an official understands.
 
 Only `title` and `body` are required; every other element of GB/T 9704 appears when its key is given.
 Validators normalise what is unambiguous (full-width brackets in a 发文字号, a date written 2021年10月12日)
@@ -84,7 +84,69 @@ class Attachment(_Spec):
         return bool(self.body or self.tables)
 
 
-BodyPart = str | Table
+STATUSES = {
+    "on_time": "按时报送",
+    "late": "逾期报送",
+    "unknown": "未填上报时间",
+    "partial": "部分报送",
+    "unreadable": "文件无法读取",
+    "missing": "未报送",
+}
+
+
+class StatusRow(_Spec):
+    """One unit of a status chart: how it stands and when it reported (the latest of its returns)."""
+
+    unit: str = Field(min_length=1)
+    status: Literal["on_time", "late", "unknown", "partial", "unreadable", "missing"]
+    date: dt.date | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date(cls, v: object) -> object:
+        return parse_date(v)
+
+
+class Series(_Spec):
+    name: str = Field(min_length=1)
+    values: tuple[float, ...]
+
+
+class Chart(_Spec):
+    """A figure drawn from data (black and white, Chinese labels), with its caption under it.
+
+    `chart: status` — who reported, on time, late or not at all, by unit, on a time line with the deadline;
+    `chart: bars` — horizontal bars of one or two series (e.g. 检查机构数, 发现问题机构数) by label (领域).
+    """
+
+    chart: Literal["status", "bars"]
+    caption: str = Field(min_length=1)
+    deadline: dt.date | None = None  # status
+    as_of: dt.date | None = None  # status: the day the chart speaks of
+    units: tuple[StatusRow, ...] = ()  # status
+    labels: tuple[str, ...] = ()  # bars
+    series: tuple[Series, ...] = ()  # bars: one or two
+    unit: str = ""  # bars: the unit of the values (家次) when both series share it
+
+    @field_validator("deadline", "as_of", mode="before")
+    @classmethod
+    def _dates(cls, v: object) -> object:
+        return parse_date(v)
+
+    @model_validator(mode="after")
+    def _has_data(self) -> Chart:
+        if self.chart == "status" and not self.units:
+            raise ValueError("报送情况图（status）需要 units：各单位及其报送情况")
+        if self.chart == "bars":
+            if not self.labels or not 1 <= len(self.series) <= 2:
+                raise ValueError("条形图（bars）需要 labels 和一至两组 series")
+            for s in self.series:
+                if len(s.values) != len(self.labels):
+                    raise ValueError(f"条形图的“{s.name}”有 {len(s.values)} 个数值，但有 {len(self.labels)} 个标签")
+        return self
+
+
+BodyPart = str | Table | Chart
 
 
 class DocSpec(_Spec):
@@ -129,7 +191,7 @@ class DocSpec(_Spec):
         if isinstance(v, str):
             return (v,)
         if isinstance(v, list | tuple):
-            return tuple(_table(p) if isinstance(p, dict) else p for p in v)
+            return tuple(_part(p) if isinstance(p, dict) else p for p in v)
         return v
 
     @field_validator("body", mode="after")
@@ -212,16 +274,29 @@ class DocSpec(_Spec):
         return v
 
 
-def _table(data: dict) -> Table:
-    """A table written in the 正文, with its first problem said plainly."""
+def _part(data: dict) -> Table | Chart:
+    """A table or a chart written in the 正文, with its first problem said plainly."""
+    kind, name = (Chart, "图") if "chart" in data else (Table, "表格")
     try:
-        return Table.model_validate(data)
+        return kind.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        message = str(err["ctx"]["error"]) if err["type"] == "value_error" else err["msg"]
+        message = str(err["ctx"]["error"]) if err["type"] == "value_error" else _plain(err)
         where = f"（{where}）" if where else ""
-        raise ValueError(f"正文中的表格有误{where}：{message}") from None
+        raise ValueError(f"正文中的{name}有误{where}：{message}") from None
+
+
+def _plain(err: dict) -> str:
+    """A pydantic error inside a table or chart in Chinese (the spec's top-level keys have spec.describe)."""
+    kind = err["type"]
+    if kind == "missing":
+        return "缺少必填项"
+    if kind == "extra_forbidden":
+        return "未知的键"
+    if kind == "literal_error":
+        return f"“{err.get('input')}”不是可选的值（{err['ctx']['expected']}）"
+    return f"值“{err.get('input')}”不正确"
 
 
 def parse_date(v: object) -> dt.date | None:

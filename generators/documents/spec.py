@@ -12,6 +12,7 @@ from forms.model import FormDef
 from generators.documents.attachments import expand_forms
 from generators.documents.errors import DocumentSpecError
 from generators.documents.model import FORMAT_NAMES, DocSpec
+from generators.documents.yamltext import line_of, load_mapping
 
 KEY_NAMES = {
     "format": "公文格式",
@@ -38,19 +39,6 @@ KEY_NAMES = {
 }
 
 
-class _SpecLoader(yaml.SafeLoader):
-    """SafeLoader that keeps dates and numbers as written: 2021-02-30 reaches our validator instead of
-    crashing, 份号 000017 is not read as the octal 15, a table's 0.50 stays 0.50 (pydantic converts what
-    must be a number)."""
-
-
-_AS_WRITTEN = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
-_SpecLoader.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in resolvers if tag not in _AS_WRITTEN]
-    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def load_spec(path_or_text: str | Path, forms: Iterable[FormDef] | None = None) -> DocSpec:
     """A DocSpec from a YAML file (a Path, or a str naming a .yaml/.yml file) or from YAML text.
 
@@ -65,23 +53,12 @@ def load_spec(path_or_text: str | Path, forms: Iterable[FormDef] | None = None) 
 
 
 def parse_spec(text: str, source: str | None = None) -> DocSpec:
-    try:
-        data = yaml.load(text, Loader=_SpecLoader)
-        node = yaml.compose(text, Loader=_SpecLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        context = getattr(exc, "context_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        began = f"（第{context.line + 1}行开始的内容）" if context and (not mark or context.line != mark.line) else ""
-        raise DocumentSpecError(f"YAML 语法错误{began}：{problem}", source, mark.line + 1 if mark else None) from exc
-    if not isinstance(data, dict):
-        raise DocumentSpecError("公文描述必须是“键: 值”形式的 YAML 映射", source, 1)
+    data, node = load_mapping(text, source, "公文描述")
     try:
         return DocSpec.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        loc = tuple(err["loc"])
-        raise DocumentSpecError(describe(err), source, _line_of(node, loc)) from exc
+        raise DocumentSpecError(describe(err), source, line_of(node, tuple(err["loc"]))) from exc
 
 
 def describe(err: dict) -> str:
@@ -127,27 +104,6 @@ def _form_index(forms: Iterable[FormDef] | None) -> dict[str, FormDef]:
     return {f.id: f for f in forms}
 
 
-def _line_of(node: yaml.Node | None, loc: tuple) -> int | None:
-    """The 1-based line of the deepest YAML node on the error's path."""
-    line = None
-    for part in loc:
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-        node = _child(node, part)
-    if node is not None:
-        line = node.start_mark.line + 1
-    return line
-
-
-def _child(node: yaml.Node, part: object) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        return next((v for k, v in node.value if k.value == part), None)
-    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-        return node.value[part]
-    return None
-
-
 class _Block(str):
     """A string dumped as a YAML literal block (|), as an official would write a 正文."""
 
@@ -157,15 +113,20 @@ yaml.SafeDumper.add_representer(
 )
 
 
+def _lines(text: str) -> str:
+    """The paragraphs of a body text, one a line (blank lines mean nothing in a body)."""
+    return "\n".join(line for line in text.splitlines() if line.strip())
+
+
 def spec_yaml(spec: DocSpec) -> str:
     """The spec as the YAML of `huizong doc render`, for an official to edit and render again."""
     data = spec.model_dump(mode="json", exclude_defaults=True)
     parts = list(spec.body)
     if all(isinstance(p, str) for p in parts):
-        data["body"] = _Block("\n".join(str(p).strip("\n") for p in parts) + "\n")
+        data["body"] = _Block("\n".join(_lines(str(p)) for p in parts) + "\n")
     else:
         data["body"] = [
-            _Block(p.strip("\n") + "\n") if isinstance(p, str) else d for p, d in zip(parts, data["body"], strict=True)
+            _Block(_lines(p) + "\n") if isinstance(p, str) else d for p, d in zip(parts, data["body"], strict=True)
         ]
     if spec.attachments:
         data["attachments"] = [

@@ -6,6 +6,7 @@ import click
 
 from huizong import __version__
 from huizong.cli.common import run_main
+from huizong.cli.language import localise
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,6 +34,7 @@ def _register() -> None:
 
 
 _register()
+localise(cli)
 
 
 def main() -> None:

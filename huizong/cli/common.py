@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -11,6 +12,7 @@ from pathlib import Path
 import click
 
 from forms import FormRegistry, HuizongError
+from huizong.cli import language  # noqa: F401  (click speaks Chinese before any option below is made)
 
 forms_option = click.option(
     "--forms",
@@ -52,8 +54,19 @@ def write_json(data: object, target: str) -> None:
         Path(target).write_text(text + "\n", encoding="utf-8")
 
 
+def _warnings_to_stderr() -> None:
+    """What the form loader warns about (a user form replacing a built-in one …) reaches the clerk once, in
+    Chinese, on stderr: stdout may be JSON."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("提示：%(message)s"))
+    logger = logging.getLogger("huizong.forms")
+    logger.addHandler(handler)
+    logger.propagate = False
+
+
 def run_main(cli: click.Group) -> None:
     """Run the CLI: a HuizongError is a message and exit 1, never a traceback."""
+    _warnings_to_stderr()
     try:
         # Without standalone mode click returns a command's Exit code instead of exiting: pass it on.
         code = cli.main(standalone_mode=False)

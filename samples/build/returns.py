@@ -8,6 +8,7 @@ from pathlib import Path
 from samples.build import (
     returns_campaign,
     returns_cases,
+    returns_custom,
     returns_inspection,
     returns_liaison,
     returns_roster,
@@ -16,7 +17,7 @@ from samples.build import (
 )
 from samples.build.emit import Ctx
 
-FOLDERS = ("roster", "statistics", "cases", "liaison", "inspection", "campaign")
+FOLDERS = ("roster", "statistics", "cases", "liaison", "inspection", "campaign", "custom")
 MODULES = (
     returns_roster,
     returns_roster_docs,
@@ -25,13 +26,23 @@ MODULES = (
     returns_liaison,
     returns_inspection,
     returns_campaign,
+    returns_custom,
 )
+
+
+def _clear(folder: Path) -> None:
+    """Remove a folder's samples; its README.md (what each sample shows, written by hand) stays."""
+    for path in folder.glob("*"):
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.name != "README.md":
+            path.unlink()
 
 
 def build(root: Path = Path("samples")) -> list[Path]:
     """Rebuild the sample folders from scratch (stale files from renamed samples must not linger)."""
     for folder in FOLDERS:
-        shutil.rmtree(root / folder, ignore_errors=True)
+        _clear(root / folder)
     ctx = Ctx(root)
     try:
         for module in MODULES:

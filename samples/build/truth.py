@@ -75,9 +75,11 @@ def spreadsheet_location(sheet: str, cell: str) -> str:
 
 
 def _key_field(form: FormDef) -> str:
+    """The field whose cell locates a record, as parsers.extract.key_cell picks it: a matrix's row key, else
+    the first required field (机构名称, 姓名, 案件名称)."""
     if form.layout == "matrix" and form.rows:
         return form.rows.field
-    return "title" if form.layout == "record" else "name"
+    return next((f.id for f in form.fields if f.required), form.fields[0].id)
 
 
 def _record_json(form: FormDef, rec: Rec, loc: Location) -> dict[str, object]:

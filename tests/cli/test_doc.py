@@ -123,16 +123,18 @@ def test_malformed_spec_is_a_chinese_error_and_exit_1(tmp_path: Path) -> None:
 
 def test_wrong_output_suffix_is_a_usage_error(tmp_path: Path) -> None:
     done = huizong("doc", "render", SAMPLES / "letter.yaml", "-o", tmp_path / "x.txt")
-    assert done.returncode == 2 and "输出文件须以 .docx、.pdf 或 .yaml 结尾" in done.stderr
+    assert done.returncode == 2 and "错误：输出文件须以 .docx、.pdf、.yaml 结尾" in done.stderr
 
 
 def test_notice_from_the_sample_campaign(tmp_path: Path) -> None:
     pdf = tmp_path / "通知.pdf"
-    done = huizong("doc", "notice", "--campaign", SAMPLES / "campaign.yaml", "-o", pdf)
+    register = tmp_path / "发文登记.yaml"
+    done = huizong("doc", "notice", "--campaign", SAMPLES / "campaign.yaml", "--register", register, "-o", pdf)
     assert done.returncode == 0, done.stderr
+    assert "74: 2022-05-05 鄂尔多斯市市场监督管理局关于开展检验检测市场专项整治行动的通知" in register.read_text(encoding="utf-8")
     text = pdf_text(pdf)
     assert "鄂市监发〔2022〕74号" in text and "附件1" in text and "工作情况统计表" in text
-    unknown = huizong("doc", "notice", *CAMPAIGN, "--form", "no-such-form", "-o", tmp_path / "x.pdf")
+    unknown = huizong("doc", "notice", *CAMPAIGN, "--form", "no-such-form", "-o", tmp_path / "x.pdf", cwd=tmp_path)
     assert unknown.returncode == 1 and "未知的表单“no-such-form”" in unknown.stderr
 
 
@@ -141,7 +143,7 @@ def test_reminder_bulletin_summary_from_merge_json(tmp_path: Path, merge_json: P
     units.write_text("\n".join(UNITS) + "\n", encoding="utf-8")
     for kind in ("reminder", "bulletin", "summary"):
         out = tmp_path / f"{kind}.yaml"
-        done = huizong("doc", kind, merge_json, *CAMPAIGN, "--units", units, "-o", out)
+        done = huizong("doc", kind, merge_json, *CAMPAIGN, "--units", units, "-o", out, cwd=tmp_path)
         assert done.returncode == 0, done.stderr
     reminder = (tmp_path / "reminder.yaml").read_text(encoding="utf-8")
     assert "达拉特旗：未报送任何报表。" in reminder and "康巴什区：报表中有1处错误" in reminder
@@ -153,19 +155,19 @@ def test_reminder_bulletin_summary_from_merge_json(tmp_path: Path, merge_json: P
     )
     assert "六、工作意见和建议" in (tmp_path / "summary.yaml").read_text(encoding="utf-8")
     pdf = tmp_path / "通报.pdf"
-    assert huizong("doc", "bulletin", merge_json, *CAMPAIGN, "-o", pdf).returncode == 0
+    assert huizong("doc", "bulletin", merge_json, *CAMPAIGN, "-o", pdf, cwd=tmp_path).returncode == 0
     assert "工作情况统计表（汇总）" in pdf_text(pdf)
 
 
 def test_reminder_with_nobody_to_remind_and_bad_merge_file(tmp_path: Path) -> None:
     empty = tmp_path / "空.json"
     empty.write_text(json.dumps({"forms": {}, "files": [], "issues": []}), encoding="utf-8")
-    done = huizong("doc", "reminder", empty, *CAMPAIGN, "-o", tmp_path / "x.docx")
+    done = huizong("doc", "reminder", empty, *CAMPAIGN, "-o", tmp_path / "x.docx", cwd=tmp_path)
     assert done.returncode == 1 and "错误：没有需要催报的单位" in done.stderr
     broken = tmp_path / "坏.json"
     broken.write_text("{not json", encoding="utf-8")
-    done = huizong("doc", "bulletin", broken, "-o", tmp_path / "x.docx")
-    assert done.returncode == 1 and "无法读取汇总结果" in done.stderr
+    done = huizong("doc", "bulletin", broken, *CAMPAIGN, "-o", tmp_path / "x.docx")
+    assert done.returncode == 1 and "第1行第2列：不是有效的 JSON（键须用双引号括起）" in done.stderr
 
 
 def test_fill_an_office_template(tmp_path: Path, merge_json: Path) -> None:

@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_run import ROOT
 
 from forms import FormRegistry
 
@@ -75,3 +76,71 @@ def test_user_form_folder(huizong, tmp_path: Path) -> None:
     broken.write_text("id: broken\nversion: 1\ntitle: 坏表\nlayout: grid\nfields: []\n", encoding="utf-8")
     out = huizong("forms", "--forms", folder)
     assert out.returncode == 1 and "broken.yaml 第4行" in out.stderr
+
+
+def test_forms_list_is_unchanged_beside_its_subcommands(huizong) -> None:
+    plain = huizong("forms")
+    assert plain.returncode == 0 and plain.stdout.splitlines()[0].split() == ["case-report", "信息表", "典型案例报送信息表"]
+    assert huizong("forms", "--json").returncode == 0
+    helped = huizong("forms", "--help").stdout
+    assert "check" in helped and "infer" in helped
+
+
+def test_forms_check_reports_every_mistake_with_file_and_line(huizong, tmp_path: Path) -> None:
+    good = tmp_path / "good.yml"
+    good.write_text("id: tiny\nversion: 1\ntitle: 小型统计表\nlayout: list\nfields:\n  - label: 名称\n  - label: 数量\n", encoding="utf-8")
+    out = huizong("forms", "check", good)
+    assert out.returncode == 0 and "没有发现问题" in out.stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "id: institution-roster\nversion: 1\ntitle: 名单\nlayout: list\nfields:\n  - label: 名称\n    type: money\n"
+        "  - label: 领域\n    type: choice\n    choices: 领域表\n",
+        encoding="utf-8",
+    )
+    out = huizong("forms", "check", tmp_path)
+    assert out.returncode == 1
+    assert f"错误  {bad} 第7行（fields → 第1项（名称） → type）：“money”不是可用的值" in out.stdout
+    assert f"错误  {bad} 第10行" in out.stdout and "选项表“领域表”未在 choices 中定义" in out.stdout
+    assert "已检查 2 个文件：错误 2 处" in out.stdout
+    assert "Traceback" not in out.stderr
+
+
+def test_forms_check_without_arguments_checks_the_builtin_forms(huizong) -> None:
+    out = huizong("forms", "check")
+    assert out.returncode == 0 and "已检查 5 个文件，没有发现问题" in out.stdout
+
+
+def test_user_form_replacing_a_builtin_one_is_warned_wherever_loaded(huizong, tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(
+        "id: liaison-roster\nversion: 2\ntitle: 联络员名单\nlayout: list\nfields:\n  - label: 姓名\n  - label: 手机号码\n",
+        encoding="utf-8",
+    )
+    checked = huizong("forms", "check", tmp_path)
+    assert checked.returncode == 0 and "代替内置报表" in checked.stdout
+    listed = huizong("forms", "--forms", tmp_path, "--json")
+    assert listed.returncode == 0 and "代替内置报表" in listed.stderr and "联络员名单" in listed.stdout
+    json.loads(listed.stdout)  # the warning never spoils the JSON on stdout
+
+
+def test_forms_infer_writes_a_form_that_reads_the_file_back(huizong, tmp_path: Path) -> None:
+    sample = ROOT / "samples" / "statistics" / "merged-header.xlsx"
+    target = tmp_path / "统计表.yaml"
+    out = huizong("forms", "infer", sample, "-o", target, "--id", "stats")
+    assert out.returncode == 0, out.stderr
+    assert "用它读回 merged-header.xlsx：6 条记录" in out.stderr
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# 由 huizong forms infer") and "# 推测：统计表" in text
+    assert huizong("forms", "check", target).returncode == 0
+    parsed = huizong("parse", sample, "--form", "stats", "--forms", tmp_path, "--json", "-")
+    result = json.loads(parsed.stdout)
+    assert len(result["forms"]["stats"]["records"]) == 6
+
+
+def test_forms_infer_prints_yaml_without_output(huizong) -> None:
+    out = huizong("forms", "infer", ROOT / "samples" / "liaison" / "word.docx")
+    assert out.returncode == 0 and "layout: list" in out.stdout and "title: 联络员统计表" in out.stdout
+
+
+def test_forms_infer_on_a_file_with_no_table(huizong, tmp_path: Path) -> None:
+    out = huizong("forms", "infer", ROOT / "samples" / "hostile" / "truncated.xlsx")
+    assert out.returncode == 1 and out.stderr.startswith("错误：") and "Traceback" not in out.stderr

@@ -51,7 +51,7 @@ def test_error_names_file_line_and_field() -> None:
         parse_definition(broken, "user/tiny.yaml")
     assert err.value.line == 11  # the `type: money` line
     assert "user/tiny.yaml 第11行" in str(err.value)
-    assert "amount" in str(err.value)
+    assert "第2项（金额）" in str(err.value) and "money" in str(err.value)
 
 
 def test_section_referring_to_unknown_field_is_refused() -> None:

@@ -75,7 +75,9 @@ def test_numbers(registry: FormRegistry) -> None:
     assert norm_number("３家", inspected).value == 3
     assert norm_number(12.0, inspected).value == 12
     assert norm_number("1.5万元", fines).value == 1.5
-    assert norm_number("1.005", fines).value == 1.01
+    assert norm_number("1.005", fines) == (1.005, "too-many-decimals", "2")  # flagged, never rounded
+    assert norm_number(0.1 + 0.2, fines) == (0.3, None, "")  # binary noise is not a third decimal place
+    assert norm_number("1.50", fines) == (1.5, None, "")
     assert norm_number("—", fines, blank_is_zero=True).value == 0
     assert norm_number("无", inspected, blank_is_zero=True).value == 0
     assert norm_number("1.5", inspected).code == "invalid-number"
@@ -101,3 +103,13 @@ def test_text_joins_broken_names_but_keeps_paragraphs(registry: FormRegistry) ->
 def test_phone_wrapped_over_two_lines() -> None:
     assert norm_phone("029-\n88256712").value == "029-88256712"
     assert norm_phone("0477-8313683\n13912345678").value == "0477-8313683、13912345678"
+
+
+def test_decimals_keep_any_precision() -> None:
+    from forms.model import FieldDef
+
+    lng = FieldDef(id="lng", label="经度", type="decimal", decimals=8)
+    assert norm_number(104.06573412, lng) == (104.06573412, None, "")
+    assert norm_number("104.065734129", lng).code == "too-many-decimals"
+    assert norm_number("104.065734129", lng).value == 104.065734129
+    assert norm_number(3.0000000000000004, FieldDef(id="n", label="数", type="integer")).value == 3

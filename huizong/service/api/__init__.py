@@ -1,4 +1,4 @@
-"""The JSON API under /api (contract.md, "The service"); OpenAPI at /docs."""
+"""The JSON API under /api; OpenAPI at /docs."""
 
 from fastapi import APIRouter
 

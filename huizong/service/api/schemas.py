@@ -1,4 +1,4 @@
-"""The JSON the API takes and gives (contract.md, "The service"); extra keys only ever added, never renamed."""
+"""The JSON the API takes and gives; extra keys only ever added, never renamed."""
 
 from __future__ import annotations
 

@@ -18,9 +18,13 @@ def campaign_info(ctx: Services, snap: views.Snapshot) -> CampaignInfo:
     from generators.documents.campaign import CampaignInfo
 
     c = snap.board.campaign
-    extra = {"issuer": c.issuer} if c.issuer else {}
+    # The documents layer refuses a campaign without an issuer; a service campaign may have none yet.
     return CampaignInfo(
-        title=c.title, deadline=c.deadline, units=[u.name for u in snap.units], date=today(ctx), **extra
+        title=c.title,
+        deadline=c.deadline,
+        units=[u.name for u in snap.units],
+        forms=list(c.forms),
+        issuer=c.issuer or "市场监督管理局",
     )
 
 
@@ -43,8 +47,9 @@ def with_receipt_dates(ctx: Services, snap: views.Snapshot, result: Result) -> R
 def render(ctx: Services, snap: views.Snapshot, result: Result, stem: str, ext: str) -> bytes:
     """DOCX or PDF bytes; a documents-layer HuizongError (e.g. nobody to remind) says why there is none."""
     from generators.documents import render_docx, render_pdf
-    from generators.documents.campaign import bulletin_spec, reminder_spec
+    from generators.documents.campaign import Stamp, bulletin_spec, reminder_spec
 
     make = {"reminder": reminder_spec, "bulletin": bulletin_spec}[stem]
-    spec = make(with_receipt_dates(ctx, snap, result), campaign_info(ctx, snap), forms=list(ctx.registry))
+    info, stamp = campaign_info(ctx, snap), Stamp(today(ctx))
+    spec = make(with_receipt_dates(ctx, snap, result), info, forms=list(ctx.registry), stamp=stamp)
     return render_docx(spec) if ext == "docx" else render_pdf(spec)

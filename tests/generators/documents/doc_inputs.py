@@ -19,7 +19,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 SAMPLES = Path(__file__).resolve().parents[3] / "samples" / "documents"
 UNITS = ["东胜区", "康巴什区", "达拉特旗", "准格尔旗", "伊金霍洛旗", "乌审旗", "杭锦旗", "鄂托克旗", "鄂托克前旗"]
-PARAGRAPH = "各旗区要对辖区内检验检测机构进行全面排查，建立底数清晰、资质明确、信息详实的监管档案，确保专项行动取得实效。"
+PARAGRAPH = (
+    "各旗区要对辖区内检验检测机构进行全面排查，建立底数清晰、资质明确、信息详实的监管档案，确保专项行动取得实效。"
+)
 
 FULL_SPEC = """\
 format: file
@@ -77,6 +79,7 @@ class Line:
     size: float
     font: str
     chars: list[tuple[str, float, str]]  # (character, x0 in mm, font) of every character
+    baseline: float = 0.0  # mm from the top of the paper: the same in any renderer, whatever a font's ascent
 
     def x_of(self, text: str) -> float:
         """x0 of the first character of `text` in this line."""
@@ -100,9 +103,17 @@ def pdf_pages(data: bytes) -> list[list[Line]]:
             for key in sorted(rows):
                 cs = sorted(rows[key], key=lambda c: c["x0"])
                 lines.append(
-                    Line(min(c["top"] for c in cs) / MM, cs[0]["bottom"] / MM, cs[0]["x0"] / MM, cs[-1]["x1"] / MM,
-                         "".join(c["text"] for c in cs), round(cs[0]["size"], 1), cs[0]["fontname"],
-                         [(c["text"], c["x0"] / MM, c["fontname"]) for c in cs])
+                    Line(
+                        min(c["top"] for c in cs) / MM,
+                        cs[0]["bottom"] / MM,
+                        cs[0]["x0"] / MM,
+                        cs[-1]["x1"] / MM,
+                        "".join(c["text"] for c in cs),
+                        round(cs[0]["size"], 1),
+                        cs[0]["fontname"],
+                        [(c["text"], c["x0"] / MM, c["fontname"]) for c in cs],
+                        (page.height - cs[0]["matrix"][5]) / MM,
+                    )
                 )
             pages.append(lines)
     return pages
@@ -113,8 +124,13 @@ def pdf_rects(data: bytes, page: int) -> list[dict]:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         p = pdf.pages[page]
         return [
-            {"x0": r["x0"] / MM, "x1": r["x1"] / MM, "top": r["top"] / MM, "bottom": r["bottom"] / MM,
-             "color": r.get("non_stroking_color") or r.get("stroking_color")}
+            {
+                "x0": r["x0"] / MM,
+                "x1": r["x1"] / MM,
+                "top": r["top"] / MM,
+                "bottom": r["bottom"] / MM,
+                "color": r.get("non_stroking_color") or r.get("stroking_color"),
+            }
             for r in (*p.rects, *p.lines)
         ]
 
@@ -185,13 +201,22 @@ MATRIX_ROWS = ("产品质量", "食品", "药品", "化妆品", "医疗器械", 
 
 
 def _stats(unit: str, i: int) -> Record:
-    values = {"domain": MATRIX_ROWS[i], "inspected": 10 + i, "problems": i % 3, "cases_filed": i % 2,
-              "cases_closed": i % 2, "fines": 1.25 * (i % 3), "transferred": 0, "blacklisted": 0}
+    values = {
+        "domain": MATRIX_ROWS[i],
+        "inspected": 10 + i,
+        "problems": i % 3,
+        "cases_filed": i % 2,
+        "cases_closed": i % 2,
+        "fines": 1.25 * (i % 3),
+        "transferred": 0,
+        "blacklisted": 0,
+    }
     return Record(unit=unit, values=values, source=Source(file=f"{unit}统计表.xlsx", sheet="Sheet1", cell=f"A{5 + i}"))
 
 
 def sample_result() -> Result:
-    """A campaign of 9 units: 4 on time, 1 late, 1 without a date, 1 with one form only, 2 with nothing."""
+    """A campaign of 9 units: 4 on time, 1 late (5月23日), 1 without a date, 1 with one form only (鄂托克前旗),
+    1 whose only file could not be read (乌审旗), 1 with nothing (伊金霍洛旗); one stray unrecognised file."""
     stats_units = ["东胜区", "康巴什区", "达拉特旗", "准格尔旗", "杭锦旗", "鄂托克旗"]
     roster_units = ["东胜区", "康巴什区", "达拉特旗", "准格尔旗", "杭锦旗", "鄂托克旗", "鄂托克前旗"]
     stats = FormResult(
@@ -200,7 +225,7 @@ def sample_result() -> Result:
         units_reported=stats_units,
         missing_units=[u for u in UNITS if u not in stats_units],
         records=[_stats(u, i) for u in stats_units for i in range(len(MATRIX_ROWS))],
-        totals={"inspected": 6 * 75, "fines": 6 * 3.75},
+        totals={"inspected": 6 * 75, "fines": 6 * 7.5},
     )
     roster = FormResult(
         title="检验检测机构基本情况汇总表",
@@ -208,29 +233,67 @@ def sample_result() -> Result:
         units_reported=roster_units,
         missing_units=[u for u in UNITS if u not in roster_units],
         records=[
-            Record(unit=u, section=s, values={"seq": 1, "name": f"{u}{s}检测有限公司", "domain": "食品"},
-                   source=Source(file=f"{u}.docx", sheet="表1", cell="行3列2"))
+            Record(
+                unit=u,
+                section=s,
+                values={"seq": 1, "name": f"{u}{s}检测有限公司", "domain": "食品"},
+                source=Source(file=f"{u}.docx", sheet="表1", cell="行3列2"),
+            )
             for u in roster_units
             for s in ("public", "third_party", "third_party")
         ],
     )
-    dates = {"东胜区": "2022-05-12", "康巴什区": "2022-05-18", "达拉特旗": "2022-05-20", "准格尔旗": None,
-             "杭锦旗": "2022-05-19", "鄂托克旗": "2022-05-23"}
-    files = [FileReport(path=f"{u}统计表.xlsx", status="merged", form="work-statistics", unit=u, reported_on=d)
-             for u, d in dates.items()]
-    files += [FileReport(path=f"{u}.docx", status="merged", form="institution-roster", unit=u,
-                         reported_on=dates.get(u, "2022-05-15") or "2022-05-15") for u in roster_units]
-    files.append(FileReport(path="乌审旗.xlsx", status="failed", message="文件已损坏，无法读取"))
+    dates = {
+        "东胜区": "2022-05-12",
+        "康巴什区": "2022-05-18",
+        "达拉特旗": "2022-05-20",
+        "准格尔旗": None,
+        "杭锦旗": "2022-05-19",
+        "鄂托克旗": "2022-05-23",
+    }
+    files = [
+        FileReport(path=f"{u}统计表.xlsx", status="merged", form="work-statistics", unit=u, reported_on=d)
+        for u, d in dates.items()
+    ]
+    files += [
+        FileReport(
+            path=f"{u}.docx",
+            status="merged",
+            form="institution-roster",
+            unit=u,
+            reported_on=dates.get(u, "2022-05-15") or "2022-05-15",
+        )
+        for u in roster_units
+    ]
+    files.append(
+        FileReport(
+            path="收到/乌审旗工作情况统计表.xlsx", status="failed", unit="乌审旗", message="文件已损坏，无法读取"
+        )
+    )
+    files.append(FileReport(path="收到/会议通知.docx", status="unrecognized", message="无法识别该文件属于哪张报表"))
     issues = [
-        issue("invalid-phone", form="institution-roster", unit="杭锦旗", file="杭锦旗.docx", location="表1行3列6",
-              field="phone", value="0477-83", row=3),
-        issue("total-mismatch", form="work-statistics", unit="达拉特旗", file="达拉特旗统计表.xlsx", value="12",
-              message="合计行“检查机构数”不等于各行之和", hint="13"),
-        issue("file-unreadable", file="乌审旗.xlsx", reason="文件已损坏，无法读取"),
+        issue(
+            "invalid-phone",
+            form="institution-roster",
+            unit="杭锦旗",
+            file="杭锦旗.docx",
+            location="表1行3列6",
+            field="phone",
+            value="0477-83",
+            row=3,
+        ),
+        issue(
+            "total-mismatch",
+            form="work-statistics",
+            unit="达拉特旗",
+            file="达拉特旗统计表.xlsx",
+            value="12",
+            message="合计行“检查机构数”不等于各行之和",
+            hint="13",
+        ),
+        issue("file-unreadable", unit="乌审旗", file="收到/乌审旗工作情况统计表.xlsx", reason="文件已损坏，无法读取"),
     ]
     return Result(forms={"work-statistics": stats, "institution-roster": roster}, files=files, issues=issues)
-
-
 
 
 NOTO = {
@@ -243,7 +306,7 @@ def font_cmap(pdf_font_name: str) -> frozenset[int]:
     """The code points of the font a PDF names (subset prefix ignored): a Fandol face or a Noto fallback."""
     from fontTools.ttLib import TTCollection
 
-    from generators.documents.fonts import coverage
+    from generators.documents.layout.fonts import coverage
 
     name = pdf_font_name.split("+", 1)[-1]
     if name.startswith("Hz-"):
@@ -257,8 +320,13 @@ def font_cmap(pdf_font_name: str) -> frozenset[int]:
 
 # -- LibreOffice: an independent renderer of the DOCX ------------------------------------------------------
 FANDOL = Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol")
-FONT_ALIASES = {"仿宋_GB2312": "FandolFang", "楷体_GB2312": "FandolKai", "黑体": "FandolHei", "宋体": "FandolSong",
-                "Times New Roman": "FandolFang"}
+FONT_ALIASES = {
+    "仿宋_GB2312": "FandolFang",
+    "楷体_GB2312": "FandolKai",
+    "黑体": "FandolHei",
+    "宋体": "FandolSong",
+    "Times New Roman": "FandolFang",
+}
 
 
 def _fontconfig(folder: Path) -> Path:
@@ -288,21 +356,35 @@ def _fontconfig(folder: Path) -> Path:
     return conf
 
 
-def libreoffice_pdfs(docs: dict[str, bytes], folder: Path, profile: str = "file:///tmp/lo-docs") -> dict[str, bytes]:
+def libreoffice_pdfs(docs: dict[str, bytes], folder: Path, profile: str | None = None) -> dict[str, bytes]:
     """Each DOCX converted to PDF by LibreOffice in one call, keeping the blank pages it inserts.
 
-    `profile`: LibreOffice's user profile (a URL); two conversions running at once need different ones.
+    `profile`: LibreOffice's user profile (a URL); two conversions running at once need different ones, so
+    the default is one per process and folder.
     """
     import os
     import subprocess
+
+    profile = profile or f"file:///tmp/lo-docs-{os.getpid()}-{abs(hash(str(folder)))}"
 
     for stem, data in docs.items():
         (folder / f"{stem}.docx").write_bytes(data)
     env = dict(os.environ, FONTCONFIG_FILE=str(_fontconfig(folder)))
     keep_blank = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
     subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", keep_blank,
-         "--outdir", str(folder), *(str(folder / f"{s}.docx") for s in docs)],
-        env=env, capture_output=True, timeout=180, check=True,
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            keep_blank,
+            "--outdir",
+            str(folder),
+            *(str(folder / f"{s}.docx") for s in docs),
+        ],
+        env=env,
+        capture_output=True,
+        timeout=180,
+        check=True,
     )
     return {stem: (folder / f"{stem}.pdf").read_bytes() for stem in docs}

@@ -1,0 +1,115 @@
+"""The Plan as HTML + CSS for WeasyPrint (templates/document.html.j2 and templates/document.css)."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generators.documents.chart import draw
+from generators.documents.layout import geometry as g
+from generators.documents.layout.body import heading_level
+from generators.documents.layout.fonts import FACES, coverage, css_family, font_face_css
+from generators.documents.layout.plan import Plan, table_size
+from generators.documents.layout.textfit import todo_segments
+from generators.documents.model import Chart, Table
+from generators.documents.pdf import layout as pdf_layout
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+# Pango follows UAX #14, where “ ” ‘ ’ glue to both neighbours (they are ambiguous in Western text); in
+# Chinese a line may break before an opening and after a closing quote, so offer a zero-width break there.
+_QUOTE_BREAKS = str.maketrans({"“": "\u200b“", "‘": "\u200b‘", "”": "”\u200b", "’": "’\u200b"})
+
+
+def fallback_spans(text: str, face: str) -> Markup:
+    """Escape `text`, wrapping characters the Fandol face lacks so the Noto fallback keeps the line grid."""
+    have = coverage(face)
+    out: list[str] = []
+    run: list[str] = []
+    for ch in text.translate(_QUOTE_BREAKS):
+        if ord(ch) in have or ch.isspace() or ch == "\u200b":
+            if run:
+                out.append(f'<span class="fb">{escape("".join(run))}</span>')
+                run = []
+            out.append(str(escape(ch)))
+        else:
+            run.append(ch)
+    if run:
+        out.append(f'<span class="fb">{escape("".join(run))}</span>')
+    return Markup("".join(out))
+
+
+def marked(text: str, face: str) -> Markup:
+    """Like fallback_spans, with notes in 【】 left for the official highlighted."""
+    return Markup("").join(
+        Markup('<span class="todo">{}</span>').format(fallback_spans(seg, face)) if todo else fallback_spans(seg, face)
+        for seg, todo in todo_segments(text)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    uri: str  # the PNG as a data: URL
+    width_mm: float
+    height_mm: float
+    height_pt: float  # the whole grid lines it takes
+
+
+def figure(chart: Chart) -> Figure:
+    picture = draw(chart)
+    uri = "data:image/png;base64," + base64.b64encode(picture.png).decode("ascii")
+    return Figure(uri, picture.width_mm, picture.height_mm, g.figure_lines(picture.height_mm) * g.LINE_PT)
+
+
+def col_widths(t: Table) -> list[float]:
+    total = sum(t.widths)
+    return [round(100 * w / total, 2) for w in t.widths]
+
+
+@lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=jinja2.select_autoescape(["j2"], default_for_string=False),
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        fb=fallback_spans,
+        mk=marked,
+        pitch=lambda em: round(em * g.CHAR_PITCH_PT, 2),
+        table_size=table_size,
+        col_widths=col_widths,
+        is_heading=lambda text: heading_level(text) > 0,
+        figure=figure,
+    )
+    return env
+
+
+@lru_cache(maxsize=2)
+def stylesheet(letter: bool) -> str:
+    css = (TEMPLATES / "document.css").read_text(encoding="utf-8")
+    template = _env().from_string(css)
+    families = {key: Markup(css_family(key)) for key in FACES}
+    return template.render(
+        g=g, box=pdf_layout.page_box(), fam=families, font_faces=Markup(font_face_css()), letter=letter
+    )
+
+
+def document_html(p: Plan, imprint_own_page: bool = False, imprint_gap: float = 0.0) -> str:
+    return (
+        _env()
+        .get_template("document.html.j2")
+        .render(
+            plan=p,
+            head=pdf_layout.head(p),
+            box=pdf_layout.page_box(),
+            imprint_own_page=imprint_own_page,
+            imprint_gap=imprint_gap,
+        )
+    )

@@ -1,0 +1,143 @@
+"""DocSpec → PDF with WeasyPrint, the 版记 measured onto the bottom of an even last page.
+
+The 版记 needs to know where the text ends, which only layout can say: lay the document out once with the
+版记 right after the text, measure, then lay it out again with the 版记 pushed to the bottom of that page
+(when the page is even and has room) or onto its own even page (a blank page is inserted by CSS
+`break-before: left` when needed). Layout is ~0.1 s for 10 pages, so two passes stay well under a second.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from generators.documents.errors import RenderError
+from generators.documents.layout import geometry as g
+from generators.documents.layout.plan import Plan, plan
+from generators.documents.model import DocSpec
+from generators.documents.pdf.html import document_html, stylesheet
+from generators.documents.pdf.layout import LEAD
+
+if TYPE_CHECKING:
+    from weasyprint import CSS
+    from weasyprint.document import Document, Page
+    from weasyprint.text.fonts import FontConfiguration
+
+PX_MM = 25.4 / 96  # WeasyPrint lays out in CSS pixels
+FIT_SLACK = 0.05  # mm left under the 版记 so rounding never pushes it onto the next page
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    """Where the text ends and how tall the 版记 is, from a first layout."""
+
+    page: int  # 1-based page number holding the end of the text
+    end_mm: float  # the text's bottom, mm from the top of the paper
+    landscape: bool
+    imprint_mm: float
+
+
+# The warm stylesheet shares one FontConfiguration (fontconfig, Pango) between calls; the web service renders
+# from worker threads, so renders take turns rather than share it concurrently.
+_LOCK = threading.Lock()
+
+
+def render_pdf(spec: DocSpec) -> bytes:
+    p = plan(spec)
+    with _LOCK:
+        return _write(p)
+
+
+def render_html(html: str, letter: bool = False, extra_css: str = "") -> bytes:
+    """HTML made from a Plan (pdf.html.document_html), edited by hand, with the same stylesheet and fonts,
+    and `extra_css` after it: how the samples of faulty PDFs for `doc check` are made."""
+    import weasyprint
+
+    css, fonts = _css(letter)
+    sheets = [css] + ([weasyprint.CSS(string=extra_css, font_config=fonts)] if extra_css else [])
+    with _LOCK:
+        return weasyprint.HTML(string=html, base_url=".").render(stylesheets=sheets, font_config=fonts).write_pdf()
+
+
+def _write(p: Plan) -> bytes:
+    return _final(p)[0].write_pdf()
+
+
+def final_html(spec: DocSpec) -> str:
+    """The HTML of the PDF render_pdf makes, 版记 placed: for samples that spoil it before layout."""
+    with _LOCK:
+        return _final(plan(spec))[1]
+
+
+def _final(p: Plan) -> tuple[Document, str]:
+    document, html = _layout(p, own_page=False, gap=0.0)
+    if p.imprint is not None:
+        document, html = _place_imprint(p, document, html)
+    return document, html
+
+
+def _place_imprint(p: Plan, first: Document, html: str) -> tuple[Document, str]:
+    end = _ending(first)
+    room = g.PAGE_H - g.BOTTOM - end.end_mm - FIT_SLACK
+    if end.page % 2 == 0 and not end.landscape and room >= end.imprint_mm:
+        shared, shared_html = _layout(p, own_page=False, gap=room - end.imprint_mm)
+        if _imprint_page(shared) == (len(shared.pages), end.page):
+            return shared, shared_html
+    # Own even page: it starts at the top of the page area, LEAD above the 版心 (see document.css).
+    return _layout(p, own_page=True, gap=LEAD + g.BLOCK_H - FIT_SLACK - end.imprint_mm)
+
+
+def _layout(p: Plan, own_page: bool, gap: float) -> tuple[Document, str]:
+    import weasyprint
+
+    html = document_html(p, imprint_own_page=own_page, imprint_gap=gap)
+    css, fonts = _css(p.format == "letter")
+    try:
+        return weasyprint.HTML(string=html, base_url=".").render(stylesheets=[css], font_config=fonts), html
+    except Exception as exc:  # WeasyPrint raises many kinds; all mean the same to an official
+        raise RenderError(f"生成 PDF 失败：{exc}") from exc
+
+
+@lru_cache(maxsize=2)
+def _css(letter: bool) -> tuple[CSS, FontConfiguration]:
+    """Parsed stylesheet and its font configuration, kept warm: parsing @font-face rules loads the fonts."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    return weasyprint.CSS(string=stylesheet(letter), font_config=fonts), fonts
+
+
+def _ending(document: Document) -> Ending:
+    end = _find(document, "end-of-text")
+    imprint = _find(document, "imprint")
+    if end is None or imprint is None:
+        raise RenderError("生成 PDF 失败：无法确定正文结束的位置")
+    page_no, box, page = end
+    return Ending(
+        page=page_no,
+        end_mm=box.position_y * PX_MM,
+        landscape=page.width > page.height,
+        imprint_mm=imprint[1].border_height() * PX_MM,
+    )
+
+
+def _imprint_page(document: Document) -> tuple[int, int] | None:
+    """(page count, page holding the 版记)."""
+    found = _find(document, "imprint")
+    return (len(document.pages), found[0]) if found else None
+
+
+def _find(document: Document, element_id: str) -> tuple[int, object, Page] | None:
+    """(1-based page, box, page) of the first box of the element with `element_id`."""
+    for number, page in enumerate(document.pages, 1):
+        stack = [page._page_box]
+        while stack:
+            box = stack.pop()
+            element = getattr(box, "element", None)
+            if element is not None and element.get("id") == element_id and hasattr(box, "margin_height"):
+                return number, box, page
+            stack.extend(getattr(box, "children", ()))
+    return None
