@@ -22,7 +22,7 @@ def _register() -> None:
         for command in module.COMMANDS:
             cli.add_command(command)
     # Commands of layers still being built register themselves when their module is present.
-    for name in ("merge_cmd", "convert_cmd", "serve_cmd"):
+    for name in ("merge_cmd", "convert_cmd", "serve_cmd", "worker_cmd"):
         try:
             module = __import__(f"huizong.cli.{name}", fromlist=["COMMANDS"])
         except ModuleNotFoundError as exc:

@@ -26,10 +26,32 @@ database_option = click.option(
 )
 
 
+queue_option = click.option(
+    "--queue",
+    "queue_url",
+    envvar="HUIZONG_QUEUE_URL",
+    default=None,
+    help="任务队列地址（Redis），如 redis://127.0.0.1:6379/0；设置后由 huizong worker 进程处理文件。",
+)
+storage_option = click.option(
+    "--storage",
+    "storage_url",
+    envvar="HUIZONG_STORAGE_URL",
+    default=None,
+    help="对象存储地址，如 s3://存储桶/前缀（端点和密钥取自 AWS_ENDPOINT_URL 等环境变量）；默认存于数据目录。",
+)
+
+
 def _settings(data_dir: Path, database_url: str | None, forms_dirs: tuple[Path, ...] = (), **extra: object):
+    from pydantic import ValidationError
+
     from huizong.service.settings import Settings
 
-    return Settings(data_dir=data_dir, database_url=database_url, forms_dirs=forms_dirs, **extra)
+    try:
+        return Settings(data_dir=data_dir, database_url=database_url, forms_dirs=forms_dirs, **extra)
+    except ValidationError as exc:
+        problems = "；".join(str(e.get("ctx", {}).get("error") or e["msg"]) for e in exc.errors())
+        raise click.UsageError(f"设置有误：{problems}") from None
 
 
 @click.command("serve")
@@ -40,6 +62,24 @@ def _settings(data_dir: Path, database_url: str | None, forms_dirs: tuple[Path, 
 @forms_option
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="后台处理进程数。")
 @click.option("--public-url", default=None, help="对外访问地址（生成上报链接用），如 https://hz.example.gov.cn。")
+@queue_option
+@storage_option
+@click.option(
+    "--trusted-proxy",
+    "trusted_proxies",
+    multiple=True,
+    help="可信的反向代理地址或网段（可多次使用）；只采信它们转发的 X-Forwarded-For。",
+)
+@click.option(
+    "--cookie-secure/--no-cookie-secure",
+    default=None,
+    help="登录 Cookie 只经 HTTPS 发送；默认在 --public-url 为 https 时开启。",
+)
+@click.option(
+    "--migrate/--no-migrate",
+    default=None,
+    help="启动时升级数据库结构；默认单机时升级，使用任务队列（多实例）时不升级，请先运行 huizong db upgrade。",
+)
 def serve(
     host: str,
     port: int,
@@ -48,14 +88,31 @@ def serve(
     forms_dirs: tuple[Path, ...],
     workers: int,
     public_url: str | None,
+    queue_url: str | None,
+    storage_url: str | None,
+    trusted_proxies: tuple[str, ...],
+    cookie_secure: bool | None,
+    migrate: bool | None,
 ) -> None:
     """启动网页服务和接口（网页在 /，接口文档在 /docs）。"""
     import uvicorn
 
     from huizong.service.app import create_app
 
-    settings = _settings(data_dir, database_url, forms_dirs, workers=workers, public_url=public_url)
-    click.echo(f"报表汇总服务：http://{host}:{port}/  数据目录：{data_dir.resolve()}", err=True)
+    settings = _settings(
+        data_dir,
+        database_url,
+        forms_dirs,
+        workers=workers,
+        public_url=public_url,
+        queue_url=queue_url,
+        storage_url=storage_url,
+        trusted_proxies=trusted_proxies,
+        cookie_secure=cookie_secure,
+        migrate_on_start=migrate,
+    )
+    where = settings.storage_url or str(data_dir.resolve())
+    click.echo(f"报表汇总服务：http://{host}:{port}/  文件存储：{where}", err=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info", proxy_headers=False)
 
 
@@ -71,7 +128,7 @@ def user() -> None:
 @database_option
 def user_add(name: str, password_stdin: bool, data_dir: Path, database_url: str | None) -> None:
     """新增账号 NAME（已存在则改密码）。密码经 argon2 散列后保存，不存明文。"""
-    from huizong.service import audit, auth
+    from huizong.service.security import audit, auth
     from huizong.service.store.db import Database, migrate
 
     name = name.strip()
@@ -93,4 +150,27 @@ def user_add(name: str, password_stdin: bool, data_dir: Path, database_url: str 
     click.echo(f"已{'新增账号' if created else '重设密码'}：{name}")
 
 
-COMMANDS = [serve, user]
+@click.group("db")
+def db() -> None:
+    """数据库维护。"""
+
+
+@db.command("upgrade")
+@data_option
+@database_option
+def db_upgrade(data_dir: Path, database_url: str | None) -> None:
+    """把数据库结构升级到最新版本（多实例部署时在启动服务前运行一次；可重复运行）。"""
+    from huizong.service.store.db import Database, migrate
+
+    settings = _settings(data_dir, database_url)
+    if settings.resolved_database_url().startswith("sqlite"):
+        data_dir.mkdir(parents=True, exist_ok=True)
+    database = Database(settings.resolved_database_url())
+    try:
+        migrate(database.engine)  # under an advisory lock on PostgreSQL: two at once wait for each other
+    finally:
+        database.close()
+    click.echo("数据库结构已是最新版本。")
+
+
+COMMANDS = [serve, user, db]

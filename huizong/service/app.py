@@ -11,10 +11,13 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from huizong import __version__
-from huizong.service import api, auth, errors, tasks, web
+from huizong.service import api, web
+from huizong.service.campaigns import intake
 from huizong.service.context import Services, open_services
-from huizong.service.jobs import LocalJobs
-from huizong.service.limits import FORM_OVERHEAD, BodyLimit
+from huizong.service.http import errors
+from huizong.service.jobs import Jobs, LocalJobs, budgets
+from huizong.service.security import auth
+from huizong.service.security.limits import FORM_OVERHEAD, BodyLimit
 from huizong.service.settings import Settings
 from huizong.service.store import campaigns as repo
 
@@ -27,7 +30,7 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         ctx = start_services(settings)
         app.state.services = ctx
-        app.state.signer = auth.Signer(settings.resolved_secret())
+        app.state.signer = auth.Signer(auth.signing_key(settings, ctx.db))
         try:
             yield
         finally:
@@ -44,27 +47,59 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(web.router)
     app.mount("/static", StaticFiles(directory=web.STATIC), name="static")
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(BodyLimit, limit_for=lambda method, path: body_limit(settings, method, path))
+    app.add_middleware(
+        BodyLimit,
+        limit_for=lambda method, path: body_limit(settings, method, path),
+        gate_above=SMALL_BODY,
+        concurrent=settings.max_concurrent_uploads,
+    )
+    if settings.storage_url:
+        keep_uploads_in_memory(settings)
     return app
+
+
+def keep_uploads_in_memory(settings: Settings) -> None:
+    """With object storage no upload touches the instance's disk: multipart parts stay in memory (bounded by
+    the body limit times the upload gate) instead of spilling to a temporary file."""
+    from starlette.formparsers import MultiPartParser
+
+    MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, settings.max_request_bytes + FORM_OVERHEAD)
 
 
 def start_services(settings: Settings) -> Services:
     ctx = open_services(settings)
-    ctx.jobs = LocalJobs(
+    check = getattr(ctx.files, "check", None)
+    if check is not None:
+        check()  # an unreachable bucket stops the start, with the reason, not the first upload
+    ctx.jobs = open_jobs(settings, ctx)
+    if isinstance(ctx.jobs, LocalJobs):
+        resume_pending(ctx)
+    return ctx
+
+
+def open_jobs(settings: Settings, ctx: Services) -> Jobs:
+    if settings.queue_url:
+        from huizong.service.jobs.redis_queue import from_settings
+
+        return from_settings(settings)
+    return LocalJobs(
         "huizong.service.context:worker_services",
         settings.model_dump_json(),
         workers=settings.workers,
-        timeout=settings.job_timeout,
-        memory_mb=settings.worker_memory_mb,
+        budgets=budgets(settings),
         failure_context=ctx,
     )
+
+
+def resume_pending(ctx: Services) -> None:
+    """Returns stored before a restart and never parsed: parse them now (the queue keeps its own)."""
+    assert ctx.jobs is not None
     with ctx.db.session() as s:
-        pending = repo.pending_return_ids(s)
-    for return_id in pending:  # stored before a restart, never parsed: parse them now
-        ctx.jobs.submit(tasks.parse_return, return_id)
+        pending = repo.pending_returns(s)
+    for return_id, lane in pending:
+        ctx.jobs.submit(intake.parse_return, return_id, lane=lane or "heavy")  # type: ignore[arg-type]
     if pending:
         log.info("resuming %d pending returns", len(pending))
-    return ctx
 
 
 def body_limit(settings: Settings, method: str, path: str) -> int:

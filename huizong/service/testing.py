@@ -64,7 +64,10 @@ class LiveServer:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-        config = uvicorn.Config(create_app(self.settings), log_level="warning", lifespan="on", timeout_keep_alive=30)
+        # As `huizong serve` runs it: the app, not uvicorn, decides whose X-Forwarded-For to believe.
+        config = uvicorn.Config(
+            create_app(self.settings), log_level="warning", lifespan="on", timeout_keep_alive=30, proxy_headers=False
+        )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]}, daemon=True)
         self._thread.start()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 
-from huizong.service import actions, audit, views
 from huizong.service.api.schemas import (
     AuditOut,
     CampaignCreated,
@@ -14,7 +13,9 @@ from huizong.service.api.schemas import (
     CampaignSummary,
     UnitLink,
 )
-from huizong.service.deps import ApiUser, services
+from huizong.service.campaigns import actions, views
+from huizong.service.http.deps import ApiUser, services
+from huizong.service.security import audit
 
 router = APIRouter(tags=["报送任务"])
 

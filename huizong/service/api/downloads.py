@@ -7,8 +7,8 @@ from typing import Literal
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from huizong.service import downloads
-from huizong.service.deps import ApiUser, services
+from huizong.service.http import downloads
+from huizong.service.http.deps import ApiUser, services
 
 router = APIRouter(tags=["下载"])
 

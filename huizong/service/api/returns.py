@@ -8,9 +8,10 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
-from huizong.service import downloads, uploads, views
 from huizong.service.api.schemas import ReturnOut
-from huizong.service.deps import ApiUser, services
+from huizong.service.campaigns import uploads, views
+from huizong.service.http import downloads
+from huizong.service.http.deps import ApiUser, services
 
 router = APIRouter(tags=["报表文件"])
 
@@ -20,7 +21,7 @@ def answer(out: ReturnOut) -> JSONResponse:
     body = out.model_dump(mode="json")
     if out.status == "refused":
         return JSONResponse({"detail": out.message, "return": body}, status_code=422)
-    return JSONResponse(body, status_code=202 if out.status == "pending" else 201)
+    return JSONResponse(body, status_code=202 if out.status in ("pending", "queued") else 201)
 
 
 @router.post(
@@ -61,3 +62,10 @@ def original(return_id: int, request: Request, user: ApiUser) -> Response:
 @router.get("/returns/{return_id}/annotated.xlsx", summary="标注了问题的文件（退回单位修改用）")
 async def annotated(return_id: int, request: Request, user: ApiUser) -> Response:
     return await downloads.annotated(services(request), return_id, request.state.actor)
+
+
+@router.post("/returns/{return_id}/retry", status_code=202, response_model=ReturnOut, summary="重新处理失败的文件")
+async def retry(return_id: int, request: Request, user: ApiUser) -> Response:
+    ctx = services(request)
+    job = await run_in_threadpool(uploads.retry, ctx, return_id, request.state.actor)
+    return answer(await uploads.parsed(ctx, job, return_id))

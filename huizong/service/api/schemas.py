@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from forms.issues import Issue
 
-ReturnStatus = Literal["pending", "merged", "superseded", "failed", "unrecognized", "refused"]
+ReturnStatus = Literal["queued", "pending", "merged", "superseded", "failed", "unrecognized", "refused"]
 BoardStatus = Literal["missing", "received", "has-errors", "late"]
 
 
@@ -76,6 +76,7 @@ class ReturnSummary(BaseModel):
     errors: int
     warnings: int
     message: str | None = None
+    retryable: bool = False  # processing failed for a passing reason: POST /api/returns/{id}/retry
 
 
 class ReturnOut(ReturnSummary):

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from huizong.service import audit, auth
 from huizong.service.api.schemas import LoginIn, TokenOut
-from huizong.service.deps import client_of, services
+from huizong.service.http.deps import client_of, services
+from huizong.service.security import audit, auth
 from huizong.service.store.models import User, utcnow
 
 router = APIRouter(tags=["登录"])
@@ -34,6 +34,7 @@ def login_and_audit(request: Request, username: str, password: str) -> User:
 @router.post("/login", response_model=TokenOut, summary="登录，取得访问令牌")
 async def login(body: LoginIn, request: Request) -> TokenOut:
     ctx = services(request)
+    await auth.pause_before_login(ctx.db, ctx.settings, body.username)
     user = await run_in_threadpool(login_and_audit, request, body.username, body.password)
     token = await run_in_threadpool(auth.issue_token, ctx.db, ctx.settings, user, "api")
     return TokenOut(token=token, expires_at=utcnow() + timedelta(hours=ctx.settings.token_ttl_hours))

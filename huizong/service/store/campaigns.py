@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from huizong.service.store.models import Campaign, CampaignUnit, StoredReturn, utcnow
@@ -34,8 +34,17 @@ def list_campaigns(s: Session) -> list[Campaign]:
     return list(s.scalars(select(Campaign).order_by(Campaign.id.desc())))
 
 
+# Ids are 32-bit integers on every backend; a bigger one from a URL names nothing (and must not reach the
+# driver, which would overflow: 500 instead of 404).
+MAX_ID = 2**31 - 1
+
+
+def valid_id(value: int) -> bool:
+    return 0 < value <= MAX_ID
+
+
 def get_campaign(s: Session, campaign_id: int) -> Campaign | None:
-    return s.get(Campaign, campaign_id)
+    return s.get(Campaign, campaign_id) if valid_id(campaign_id) else None
 
 
 def units_of(s: Session, campaign_id: int) -> list[CampaignUnit]:
@@ -62,8 +71,10 @@ def add_return(
     uploaded_by: int | None,
     via: str,
     declared_unit_id: int | None,
+    lane: str | None = None,
 ) -> StoredReturn:
     row = StoredReturn(
+        lane=lane,
         campaign_id=campaign_id,
         sha256=sha256,
         filename=filename,
@@ -81,7 +92,42 @@ def add_return(
 
 
 def get_return(s: Session, return_id: int) -> StoredReturn | None:
-    return s.get(StoredReturn, return_id)
+    return s.get(StoredReturn, return_id) if valid_id(return_id) else None
+
+
+def claim_pending(s: Session, return_id: int) -> StoredReturn | None:
+    """The return, locked for this transaction, if it still waits for its outcome; None if it was filed.
+
+    Two workers may parse the same upload (a lost worker's job runs again): only the first files it.
+    """
+    row = s.get(StoredReturn, return_id, with_for_update=True, populate_existing=True)
+    return row if row is not None and row.state == "pending" else None
+
+
+def mark_started(s: Session, return_id: int) -> None:
+    """A worker took the return's job: it is no longer `queued`."""
+    s.execute(
+        update(StoredReturn)
+        .where(StoredReturn.id == return_id, StoredReturn.state == "pending")
+        .values(started_at=utcnow(), attempts=StoredReturn.attempts + 1)
+    )
+
+
+def requeue(s: Session, row: StoredReturn) -> None:
+    """A dead letter back to the queue, as if just uploaded."""
+    row.state, row.file_status, row.form, row.unit_id, row.unit_name = "pending", None, None, None, None
+    row.errors, row.warnings, row.message, row.parsed, row.parsed_at = 0, 0, None, None, None
+    row.started_at, row.retryable = None, False
+
+
+def uploads_since(s: Session, campaign_id: int, since: datetime, unit_id: int | None = None) -> int:
+    """Returns stored for the campaign (through `unit_id`'s link, when given) since `since`."""
+    query = select(func.count()).select_from(StoredReturn).where(
+        StoredReturn.campaign_id == campaign_id, StoredReturn.uploaded_at >= since
+    )
+    if unit_id is not None:
+        query = query.where(StoredReturn.declared_unit_id == unit_id, StoredReturn.via == "link")
+    return s.scalar(query) or 0
 
 
 def returns_of(s: Session, campaign_id: int) -> list[StoredReturn]:
@@ -118,9 +164,10 @@ def parsed_by_id(s: Session, ids: list[int]) -> dict[int, dict]:
     return {rid: parsed for rid, parsed in s.execute(query) if parsed}
 
 
-def pending_return_ids(s: Session) -> list[int]:
-    query = select(StoredReturn.id).where(StoredReturn.state == "pending").order_by(StoredReturn.id)
-    return list(s.scalars(query))
+def pending_returns(s: Session) -> list[tuple[int, str | None]]:
+    """(id, lane) of every return stored and not yet filed, oldest first."""
+    query = select(StoredReturn.id, StoredReturn.lane).where(StoredReturn.state == "pending").order_by(StoredReturn.id)
+    return [(rid, lane) for rid, lane in s.execute(query)]
 
 
 def save_outcome(
@@ -136,7 +183,9 @@ def save_outcome(
     message: str | None,
     parsed: dict | None,
     at: datetime | None = None,
+    retryable: bool = False,
 ) -> None:
+    row.retryable = retryable
     row.state, row.file_status, row.form = state, file_status, form
     row.unit_id, row.unit_name, row.message, row.parsed = unit_id, unit_name, message, parsed
     row.errors, row.warnings = counts

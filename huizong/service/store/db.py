@@ -53,6 +53,18 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+def schema_is_current(engine: Engine) -> bool:
+    """Whether the database is at the newest revision (instances that do not migrate check this)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    heads = set(ScriptDirectory.from_config(cfg).get_heads())
+    with engine.connect() as conn:
+        return set(MigrationContext.configure(conn).get_current_heads()) == heads
+
+
 class Database:
     """The engine and a session factory; `session()` commits on success and rolls back on error."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator, false
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -58,7 +58,10 @@ class AuthToken(Base):
 
 class LoginAttempt(Base):
     __tablename__ = "login_attempts"
-    __table_args__ = (Index("ix_login_attempts_username_at", "username", "at"),)
+    __table_args__ = (
+        Index("ix_login_attempts_username_at", "username", "at"),
+        Index("ix_login_attempts_client_at", "client", "at"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(64))
     client: Mapped[str] = mapped_column(String(64))
@@ -113,6 +116,12 @@ class StoredReturn(Base):
     # The parsers.results.Return, cells included. Deferred: boards list many returns and need none of it.
     parsed: Mapped[dict | None] = mapped_column(JSON, deferred=True, deferred_raiseload=True)
     parsed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The job that parses it: its lane, when a worker last took it (None: still queued), how many times one
+    # did (more than once only when a worker was lost), and whether it ended as a dead letter a clerk may retry.
+    lane: Mapped[str | None] = mapped_column(String(8))
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    retryable: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class AuditEvent(Base):
@@ -125,3 +134,12 @@ class AuditEvent(Base):
     return_id: Mapped[int | None] = mapped_column(ForeignKey("returns.id", ondelete="SET NULL"))
     client: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class ServiceKey(Base):
+    """Secrets every instance must share (the key that signs cookies), made once by whoever starts first."""
+
+    __tablename__ = "service_keys"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

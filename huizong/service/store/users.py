@@ -53,19 +53,30 @@ def record_attempt(s: Session, username: str, client: str, success: bool) -> Non
 
 
 def failures_since(s: Session, username: str, client: str, since: datetime) -> tuple[int, int]:
-    """Failed logins since `since`: (for this user name, from this client)."""
+    """Failed logins since `since`: (for this user name from this client, from this client over all names)."""
     base = (
         select(func.count()).select_from(LoginAttempt).where(LoginAttempt.at >= since, LoginAttempt.success.is_(False))
     )
-    by_user = s.scalar(base.where(LoginAttempt.username == username[:64])) or 0
-    by_client = s.scalar(base.where(LoginAttempt.client == client[:64])) or 0
-    return by_user, by_client
+    by_client = base.where(LoginAttempt.client == client[:64])
+    by_pair = s.scalar(by_client.where(LoginAttempt.username == username[:64])) or 0
+    return by_pair, s.scalar(by_client) or 0
 
 
-def oldest_failure_since(s: Session, username: str, client: str, since: datetime) -> datetime | None:
-    query = select(func.min(LoginAttempt.at)).where(
-        LoginAttempt.at >= since,
-        LoginAttempt.success.is_(False),
-        (LoginAttempt.username == username[:64]) | (LoginAttempt.client == client[:64]),
+def account_failures_since(s: Session, username: str, since: datetime) -> int:
+    """Failed logins on this user name since `since`, from anywhere."""
+    query = select(func.count()).select_from(LoginAttempt).where(
+        LoginAttempt.at >= since, LoginAttempt.success.is_(False), LoginAttempt.username == username[:64]
     )
+    return s.scalar(query) or 0
+
+
+def oldest_failure_since(
+    s: Session, username: str, client: str, since: datetime, *, by_client_only: bool = False
+) -> datetime | None:
+    """The first failure of the window that holds this address back (this name from it, or all from it)."""
+    query = select(func.min(LoginAttempt.at)).where(
+        LoginAttempt.at >= since, LoginAttempt.success.is_(False), LoginAttempt.client == client[:64]
+    )
+    if not by_client_only:
+        query = query.where(LoginAttempt.username == username[:64])
     return s.scalar(query)

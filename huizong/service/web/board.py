@@ -6,8 +6,10 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from huizong.service import actions, audit, downloads, outputs, views
-from huizong.service.deps import PageUser, services
+from huizong.service.campaigns import actions, outputs, views
+from huizong.service.http import downloads
+from huizong.service.http.deps import PageUser, services
+from huizong.service.security import audit
 from huizong.service.web.render import page
 
 router = APIRouter()

@@ -8,9 +8,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 
-from huizong.service import actions
 from huizong.service.api.schemas import CampaignIn
-from huizong.service.deps import Csrf, PageUser, read_form, services
+from huizong.service.campaigns import actions
+from huizong.service.http.deps import Csrf, PageUser, read_form, services
 from huizong.service.web.render import page
 
 router = APIRouter()

@@ -12,12 +12,12 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
-from huizong.service import uploads, views
 from huizong.service.api.returns import answer
-from huizong.service.audit import Actor
+from huizong.service.campaigns import uploads, views
 from huizong.service.context import Services
-from huizong.service.deps import client_of, read_form, services
-from huizong.service.errors import wants_html
+from huizong.service.http.deps import client_of, read_form, services
+from huizong.service.http.errors import wants_html
+from huizong.service.security.audit import Actor
 from huizong.service.store import campaigns as repo
 from huizong.service.store.models import CampaignUnit
 from huizong.service.web.render import page
@@ -76,7 +76,7 @@ async def _render(request: Request, token: str, stored: list[int], rejected: lis
         "issues": issues,
         "just_stored": set(stored),
         "rejected": rejected,
-        "pending": any(r.status == "pending" for r in mine),
+        "pending": any(r.status in ("pending", "queued") for r in mine),
         "accept": ",".join(ctx.settings.allowed_suffixes),
     }
     return page(request, "link.html", context)

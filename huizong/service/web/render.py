@@ -10,8 +10,9 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
-from huizong.service import auth, board
-from huizong.service.deps import CSRF_COOKIE, services, signer
+from huizong.service.campaigns import board
+from huizong.service.http.deps import CSRF_COOKIE, services, signer
+from huizong.service.security import auth
 from huizong.service.settings import MiB
 
 templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
@@ -32,6 +33,7 @@ def _size(n: int) -> str:
 templates.env.filters["size"] = _size
 templates.env.globals["STATUS_LABELS"] = board.LABELS
 templates.env.globals["RETURN_LABELS"] = {
+    "queued": "排队等待处理",
     "pending": "识别中",
     "merged": "已识别",
     "superseded": "已被新版替换",

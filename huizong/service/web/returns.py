@@ -6,11 +6,12 @@ from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
-from huizong.service import downloads, uploads, views
-from huizong.service.deps import Csrf, PageUser, read_form, services
-from huizong.service.files import safe_name
+from huizong.service.campaigns import uploads, views
+from huizong.service.http import downloads
+from huizong.service.http.deps import Csrf, PageUser, read_form, services
+from huizong.service.storage import safe_name
 from huizong.service.web.render import page
 
 router = APIRouter()
@@ -71,7 +72,7 @@ async def results(
         "b": snap.board,
         "rows": rows,
         "rejected": rejected,
-        "pending": any(r.status == "pending" for r in rows),
+        "pending": any(r.status in ("pending", "queued") for r in rows),
         "refresh_url": f"/campaigns/{campaign_id}/uploads?ids={','.join(map(str, ids))}",
     }
     return page(request, "upload_results.html", context)
@@ -97,3 +98,10 @@ def original(return_id: int, request: Request, user: PageUser) -> Response:
 @router.get("/returns/{return_id}/annotated.xlsx")
 async def annotated(return_id: int, request: Request, user: PageUser) -> Response:
     return await downloads.annotated(services(request), return_id, request.state.actor)
+
+
+@router.post("/returns/{return_id}/retry", dependencies=[Csrf])
+async def retry(return_id: int, request: Request, user: PageUser) -> Response:
+    """A dead letter ("处理失败，可重试") back to the queue; the page shows it queued, then parsed."""
+    await run_in_threadpool(uploads.retry, services(request), return_id, request.state.actor)
+    return RedirectResponse(f"/returns/{return_id}", status_code=303)

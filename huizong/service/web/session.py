@@ -7,10 +7,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 
-from huizong.service import actions, auth
 from huizong.service.api.session import login_and_audit
-from huizong.service.audit import Actor
-from huizong.service.deps import SESSION_COOKIE, Csrf, client_of, optional_page_user, read_form, services, signer
+from huizong.service.campaigns import actions
+from huizong.service.http.deps import SESSION_COOKIE, Csrf, client_of, optional_page_user, read_form, services, signer
+from huizong.service.security import auth
+from huizong.service.security.audit import Actor
 from huizong.service.web.render import page
 
 router = APIRouter()
@@ -39,6 +40,7 @@ async def login(request: Request) -> Response:
         context = {"next": target, "error": "请输入用户名和密码。", "username": username}
         return page(request, "login.html", context, status=422)
     try:
+        await auth.pause_before_login(services(request).db, services(request).settings, username)
         user = await run_in_threadpool(login_and_audit, request, username[:64], password[:1024])
     except HTTPException as exc:
         context = {"next": target, "error": exc.detail, "username": username}

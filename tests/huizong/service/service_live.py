@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 
-from huizong.service import auth
+from huizong.service.security import auth
 from huizong.service.settings import Settings
 from huizong.service.store.db import Database
 from huizong.service.testing import postgres_admin_url, temporary_postgres

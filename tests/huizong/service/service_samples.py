@@ -101,3 +101,75 @@ _WORKBOOK_RELS = (
     'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
     'Target="sharedStrings.xml"/></Relationships>'
 )
+
+
+def pdf_operator_bomb(operators: int, kind: str = "text") -> bytes:
+    """A one-page PDF whose compressed content stream holds `operators` text or drawing operators:
+    a few hundred KB that keep a PDF reader busy for a long time."""
+    import zlib
+
+    op = b"BT /F1 1 Tf 1 0 0 1 10 10 Tm (x) Tj ET\n" if kind == "text" else b"0 0 m 1 1 l S\n"
+    stream = zlib.compress(op * operators, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def many_sheets_xlsx(sheets: int, rows: int, cols: int = 10) -> bytes:
+    """A workbook of many sheets, each under any per-sheet limit, together far too many cells."""
+    row_xml = "".join(
+        f'<row r="{r}">' + "".join(f'<c r="{chr(65 + c)}{r}"><v>{r * c}</v></c>' for c in range(cols)) + "</row>"
+        for r in range(1, rows + 1)
+    )
+    sheet = f'<?xml version="1.0"?><worksheet xmlns="{_NS}"><sheetData>{row_xml}</sheetData></worksheet>'.encode()
+    names = [f"xl/worksheets/sheet{i}.xml" for i in range(1, sheets + 1)]
+    types = "".join(
+        f'<Override PartName="/{n}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+        'worksheet+xml"/>'
+        for n in names
+    )
+    content_types = _CONTENT_TYPES.replace("</Types>", types + "</Types>")
+    book = (
+        f'<?xml version="1.0"?><workbook xmlns="{_NS}" xmlns:r="{_R}"><sheets>'
+        + "".join(f'<sheet name="表{i}" sheetId="{i}" r:id="rId{i}"/>' for i in range(1, sheets + 1))
+        + "</sheets></workbook>"
+    )
+    rels = (
+        f'<?xml version="1.0"?><Relationships xmlns="{_PKG}">'
+        + "".join(
+            f'<Relationship Id="rId{i}" Type="{_R}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+            for i in range(1, sheets + 1)
+        )
+        + "</Relationships>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", content_types)
+        z.writestr("_rels/.rels", _RELS)
+        z.writestr("xl/workbook.xml", book)
+        z.writestr("xl/_rels/workbook.xml.rels", rels)
+        for name in names:
+            z.writestr(name, sheet)
+    return buffer.getvalue()
+
+
+_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from service_live import BACKENDS, backend_settings
 
-from huizong.service import auth
+from huizong.service.security import auth
 from huizong.service.store.db import Database
 
 HUIZONG = str(Path(sys.executable).with_name("huizong"))

@@ -1,0 +1,1 @@
+"""HTTP plumbing shared by `api/` and `web/`: dependencies (who is asking), errors in Chinese, file downloads."""

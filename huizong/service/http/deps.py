@@ -1,0 +1,96 @@
+"""FastAPI dependencies: the process's services, the signed-in clerk (bearer token or page session), CSRF."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+
+from huizong.service.context import Services
+from huizong.service.http.errors import LoginRequired
+from huizong.service.security import auth
+from huizong.service.security.audit import Actor
+from huizong.service.security.clients import client_address
+from huizong.service.security.limits import TooManyFiles
+from huizong.service.store.models import User
+
+SESSION_COOKIE = "huizong_session"
+CSRF_COOKIE = "huizong_csrf"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+
+
+def services(request: Request) -> Services:
+    return request.app.state.services
+
+
+def signer(request: Request) -> auth.Signer:
+    return request.app.state.signer
+
+
+def client_of(request: Request) -> str:
+    """The client's address; a forwarded one only from a configured trusted proxy."""
+    peer = request.client.host if request.client else None
+    return client_address(peer, request.headers.get("x-forwarded-for"), services(request).settings.trusted_proxies)
+
+
+def api_user(request: Request, authorization: Annotated[str | None, Header(include_in_schema=False)] = None) -> User:
+    scheme, _, token = (authorization or "").partition(" ")
+    user = None
+    if scheme.lower() == "bearer" and token.strip():
+        user = auth.resolve_token(services(request).db, token.strip(), "api")
+    if user is None:
+        raise HTTPException(
+            401,
+            "需要登录：请先调用 /api/login 取得令牌，并在 Authorization 头中以 Bearer 方式提供。",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    request.state.actor = Actor.clerk(user.username, client_of(request))
+    return user
+
+
+def session_token(request: Request) -> str | None:
+    return signer(request).unsign(request.cookies.get(SESSION_COOKIE))
+
+
+def optional_page_user(request: Request) -> User | None:
+    user = auth.resolve_token(services(request).db, session_token(request), "session")
+    if user is not None:
+        request.state.actor = Actor.clerk(user.username, client_of(request))
+    return user
+
+
+def page_user(request: Request) -> User:
+    user = optional_page_user(request)
+    if user is None:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        raise LoginRequired(target if request.method == "GET" else "/")
+    return user
+
+
+async def read_form(request: Request) -> FormData:
+    """The submitted form, parsed once per request (Starlette caches it) under our limits."""
+    # Counted here rather than by the parser so the clerk gets our message; the body limit bounds the rest.
+    form = await request.form(max_files=1000, max_fields=100)
+    files = [v for _, v in form.multi_items() if not isinstance(v, str)]
+    if len(files) > services(request).settings.max_files:
+        raise TooManyFiles(services(request).settings.max_files)
+    return form
+
+
+async def csrf_checked(request: Request) -> None:
+    """Every state-changing form carries the token of the page it came from (field or header)."""
+    submitted = request.headers.get(CSRF_HEADER)
+    if submitted is None:
+        form = await read_form(request)
+        value = form.get(CSRF_FIELD)
+        submitted = value if isinstance(value, str) else None
+    if not auth.check_csrf(signer(request), request.cookies.get(CSRF_COOKIE), submitted):
+        raise HTTPException(403, "页面已过期或来源不明（CSRF 校验失败），请刷新页面后重试。")
+
+
+ApiUser = Annotated[User, Depends(api_user)]
+PageUser = Annotated[User, Depends(page_user)]
+Csrf = Depends(csrf_checked)

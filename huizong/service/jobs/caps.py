@@ -1,0 +1,54 @@
+"""Caps a job's child process puts on itself: memory (address space), CPU time, and death with its parent.
+
+Linux only; elsewhere the parent's wall-clock timeout is the only cap.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+
+MiB = 1024 * 1024
+_PR_SET_PDEATHSIG = 1
+
+
+def limit_memory(memory_mb: int) -> None:
+    """Turn a decompression bomb into a MemoryError instead of an OOM kill of the box."""
+    try:
+        import resource
+    except ImportError:
+        return
+    limit = memory_mb * MiB
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def limit_cpu(seconds: float) -> None:
+    """A hard CPU-time stop for code that never returns to Python (a native loop holding the GIL)."""
+    try:
+        import resource
+    except ImportError:
+        return
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    spent = used.ru_utime + used.ru_stime
+    soft = int(spent + seconds) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, soft + 2))  # SIGXCPU, then SIGKILL
+
+
+def die_with_parent() -> None:
+    """Ask the kernel to kill this process when its parent dies: no parse outlives the worker that ran it."""
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def few_malloc_arenas() -> None:
+    """For the processes started after this call: glibc reserves 64 MB of address space per malloc arena (up to
+    8 per core), which would eat an address-space cap without any real use; two arenas are plenty for a parse."""
+    import os
+
+    os.environ.setdefault("MALLOC_ARENA_MAX", "2")

@@ -1,0 +1,1 @@
+"""Who may do what: accounts and tokens (`auth`), upload and request limits (`limits`), the audit log (`audit`)."""
