@@ -8,7 +8,7 @@ from forms.model import FieldDef, FormDef
 from forms.types import is_blank
 from parsers.cells import Cell, location
 from parsers.normalise import Row
-from parsers.results import Record, RowLocations, Source, construct
+from parsers.results import NO_EXTRA, Record, RowLocations, Source, construct
 
 
 def key_cell(form: FormDef, fields: tuple[FieldDef, ...], cells: dict[str, Cell]) -> Cell | None:
@@ -40,7 +40,9 @@ class _Recent:
     layout: Layout = ()
 
 
-def record(file: str, unit: str | None, section: str | None, row: Row, anchor: Cell) -> Record:
+def record(
+    file: str, unit: str | None, section: str | None, row: Row, anchor: Cell, extra: dict[str, object] | None = None
+) -> Record:
     # Built from values this module already normalised and typed: no need to validate them again
     # (a return can hold thousands of rows).
     source = construct(Source, {"file": file, "sheet": anchor.sheet, "cell": anchor.ref}, _SOURCE_FIELDS)
@@ -49,6 +51,7 @@ def record(file: str, unit: str | None, section: str | None, row: Row, anchor: C
         "section": section,
         "values": row.values,
         "source": source,
+        "extra": NO_EXTRA if extra is None else extra,
         "cells": locations(row.cells, anchor),
     }
     return construct(Record, fields, _RECORD_FIELDS)

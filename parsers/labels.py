@@ -53,19 +53,63 @@ def _score(k: str, labels: tuple[str, ...]) -> int:
     return 0
 
 
+class _Index:
+    """A field list's label keys laid out for `best_field`: exact and bare keys to look up, and every key with
+    its field to test for containment in one flat loop."""
+
+    __slots__ = ("bare", "exact", "fields", "pairs")
+
+    def __init__(self, fields: Sequence[FieldDef]) -> None:
+        self.fields = fields
+        self.exact: dict[str, list[int]] = {}
+        self.bare: dict[str, list[int]] = {}
+        self.pairs: list[tuple[str, int]] = []
+        for i, f in enumerate(fields):
+            keys, bares = _label_keys(f.labels)
+            for k in dict.fromkeys(keys):
+                self.exact.setdefault(k, []).append(i)
+                self.pairs.append((k, i))
+            for b in dict.fromkeys(bares):
+                if b:
+                    self.bare.setdefault(b, []).append(i)
+
+
+_INDEXES: dict[int, _Index] = {}
+
+
+def _index(fields: Sequence[FieldDef]) -> _Index:
+    # Forms hand over the same field tuple every time (form.fields): keyed by identity, checked on use.
+    ix = _INDEXES.get(id(fields))
+    if ix is None or ix.fields is not fields:
+        if len(_INDEXES) > 256:
+            _INDEXES.clear()
+        ix = _INDEXES[id(fields)] = _Index(fields)
+    return ix
+
+
 def best_field(text: str, fields: Sequence[FieldDef]) -> tuple[FieldDef | None, int]:
-    """The field this text names best; ties broken by the longest label contained (most specific)."""
-    best: tuple[FieldDef | None, int, int] = (None, 0, 0)
+    """The field this text names best; ties broken by the longest label contained (most specific), then by
+    field order. Header detection asks this of every short cell near the top of every table, for every form."""
     k = key(text)
-    for f in fields:
-        labels = f.labels
-        s = _score(k, labels)
-        if not s:
-            continue
-        specificity = max((len(lk) for lk in _label_keys(labels)[0] if lk in k), default=0)
-        if (s, specificity) > (best[1], best[2]):
-            best = (f, s, specificity)
-    return best[0], best[1]
+    if not k or len(k) > 40:
+        return None, 0
+    ix = _index(fields)
+    hits: dict[int, int] = dict.fromkeys(ix.exact.get(k, ()), EXACT)
+    b = _PAREN.sub("", k)  # bare(text)
+    if b:
+        for i in ix.bare.get(b, ()):
+            hits.setdefault(i, NO_UNIT)
+    specific: dict[int, int] = {}
+    for lk, i in ix.pairs:
+        if lk in k:
+            if len(lk) >= 2:
+                hits.setdefault(i, CONTAINS)
+            if len(lk) > specific.get(i, 0):
+                specific[i] = len(lk)
+    if not hits:
+        return None, 0
+    best = max(hits, key=lambda i: (hits[i], specific.get(i, 0), -i))
+    return fields[best], hits[best]
 
 
 def assign(columns: Sequence[Sequence[str]], fields: Sequence[FieldDef]) -> dict[int, FieldDef]:

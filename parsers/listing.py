@@ -1,5 +1,5 @@
 """List layout: one record per row under a header row, possibly in sections (heading rows, one table or one
-sheet per section)."""
+sheet per section). The data ends where the data ends: a 合计, a footer, or another table's title and header."""
 
 from __future__ import annotations
 
@@ -8,13 +8,33 @@ from dataclasses import dataclass, field
 
 from forms.issues import Issue
 from forms.model import FieldDef, FormDef, Section
-from parsers import labels, locate, normalise, placement
+from parsers import columns, labels, locate, normalise, placement, tables
 from parsers.cells import Cell, Document, Table
 from parsers.extract import key_cell, record
 from parsers.results import Record
-from parsers.rows import Kind, kind_of, own_cells
+from parsers.rows import (
+    Kind,
+    heading_text,
+    is_column_numbers,
+    is_header_like,
+    is_spanning,
+    is_title_row,
+    kind_of,
+    looks_labelled,
+    own_cells,
+)
 
 _SEARCH_ROWS = 30  # a header is looked for this far below a table's start or a section heading
+_LOOKAHEAD = 5  # a title's header follows within this many rows
+
+
+@dataclass(slots=True)
+class Used:
+    """One header the records were read under, for the clerk's summary: 工作表“Sheet1”第3行."""
+
+    table: str
+    where: str
+    records: int = 0
 
 
 @dataclass(slots=True)
@@ -22,6 +42,8 @@ class Found:
     records: list[Record] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     sections_seen: list[str] = field(default_factory=list)
+    used: list[Used] = field(default_factory=list)
+    fuzzy_seen: set[tuple[str, str]] = field(default_factory=set)  # (column label, field id): once per file
 
 
 class _Keys:
@@ -67,29 +89,19 @@ def _pick_section(header: locate.Header, form: FormDef, found: Found) -> Section
     return next((s for s in form.sections if s.key not in found.sections_seen), by_fields)
 
 
-@dataclass(slots=True)
-class _Body:
-    """What every body row under one header shares, worked out once per header rather than once per row."""
-
-    columns: list[tuple[int, FieldDef]]
-    seq_col: int | None
-    fields: tuple[FieldDef, ...]
-
-    @classmethod
-    def of(cls, header: locate.Header, form: FormDef, section: Section | None) -> _Body:
-        seq_col = next((c for c, f in header.columns.items() if f.id == "seq"), None)
-        return cls(list(header.columns.items()), seq_col, form.section_fields(section))
-
-
 class _TableReader:
     def __init__(self, table: Table, form: FormDef, ctx: normalise.Context, found: Found, file: str) -> None:
         self.table, self.form, self.ctx, self.found, self.file = table, form, ctx, found, file
         self.keys = _Keys(form.fields)
         self.section: Section | None = _context_section(table, form)
         self.header: locate.Header | None = None
-        self.body: _Body | None = None
+        self.body: columns.Body | None = None
         self.search_until = _SEARCH_ROWS
-        self.warned_columns: set[int] = set()
+        self.closed = False  # after a 合计: footers only, until a new header or heading
+        self.foreign: int | None = None  # first row of another table standing in this one
+        self.used: Used | None = None
+        self.pending = False  # a section heading came; its rows are read under the last header until its own
+        self.first_body = 0  # the last row where a 栏次 row may stand: the header's first two body rows
         self.start = 0
         if not form.header:  # columns by position (parsers.placement)
             self._start(placement.positional_header(table, form))
@@ -100,61 +112,126 @@ class _TableReader:
         rows = self.table.rows
         while r < len(rows):
             r = self._step(r, rows[r])
+        self._end_foreign(len(rows))
 
     def _step(self, r: int, row: list[Cell]) -> int:
         heading = locate.heading_row(row, r, self.form)
         if heading is not None:
-            self.section, self.header, self.search_until = heading, None, r + _SEARCH_ROWS
+            self._end_foreign(r)
+            # The header above still holds until this section brings its own: a district may write the
+            # headings of all sections under one header, and its rows must not be lost.
+            self.section, self.search_until, self.closed, self.pending = heading, r + _SEARCH_ROWS, False, True
             return r + 1
-        if self.form.header and ((self.header is None and r <= self.search_until) or self.keys.looks_like_header(row)):
+        searching = (self.header is None or self.pending) and r <= self.search_until
+        if self.form.header and (searching or self.keys.looks_like_header(row)):
             header = locate.header_at(self.table, r, self.form.fields)
             if header is not None:
+                self._end_foreign(r)
                 self._start(header)
                 return header.body
+        own = own_cells(row, r)
+        if self.foreign is not None:
+            if is_title_row(row, r, own) and self._names_form(own[0][1].text):
+                self._end_foreign(r)  # this form's own title ends the other table
+            return r + 1
+        if len(own) == 1 and is_title_row(row, r, own) and self._starts_foreign(r):
+            self.foreign, self.header, self.search_until = r, None, r + _SEARCH_ROWS
+            return r + 1
         if self.header is not None:
-            self._data(r, row)
+            self._data(r, row, own)
         return r + 1
 
+    def _starts_foreign(self, r: int) -> bool:
+        """A title followed by the header of another table (逐台检查登记表 / 序号 检查项目 …), not by this
+        form's header (perhaps under a 项目 · 支出预算 row or a meta line)."""
+        text = next(c.text for c in self.table.rows[r] if c.text)
+        if self._names_form(text):
+            return False
+        rows = self.table.rows
+        other = False
+        for n in range(r + 1, min(r + 1 + _LOOKAHEAD, len(rows))):
+            own = own_cells(rows[n], n)
+            if not own or all(looks_labelled(cell.text) for _c, cell in own):
+                continue  # a blank or a meta line between the title and its header
+            if locate.header_at(self.table, n, self.form.fields) is not None:
+                return False
+            if not other and not is_header_like(own):
+                return False
+            other = True
+        return other
+
+    def _names_form(self, text: str) -> bool:
+        key = labels.key(text)
+        return locate.section_named(text, self.form) is not None or any(labels.key(t) in key for t in self.form.titles)
+
+    def _end_foreign(self, boundary: int) -> None:
+        if self.foreign is None:
+            return
+        end = tables.last_filled(self.table, self.foreign, boundary)
+        at, where = tables.span(self.table, self.foreign, end)
+        title = next(c.text for c in self.table.rows[self.foreign] if c.text).split("\n", 1)[0]
+        self.found.issues.append(
+            normalise.table_issue(self.ctx, at, f"{where}（“{title}”）", "（其标题和表头都不是本表的）")
+        )
+        self.foreign = None
+
     def _start(self, header: locate.Header) -> None:
+        self.pending = False
         if self.form.sections:
             repeated = self.header is not None and set(header.columns) == set(self.header.columns)
             # A second header with other columns and no heading between starts another section.
             if self.section is None or (self.header is not None and not repeated):
                 self.section = _pick_section(header, self.form, self.found)
-        self.header = header
-        self.body = _Body.of(header, self.form, self.section)
+        self.header, self.closed, self.first_body = header, False, header.body + 1
+        self.body = columns.Body.of(self.table, header, self.form, self.section, self.ctx, self.found.fuzzy_seen)
+        self.found.issues.extend(self.body.issues)
+        rows = self.table.rows
+        place = columns.header_place(rows[header.row][0]) if header.row < len(rows) and rows[header.row] else ""
+        self.used = Used(self.table.name, place or self.table.name)
+        self.found.used.append(self.used)
         if self.section is not None and self.section.key not in self.found.sections_seen:
             self.found.sections_seen.append(self.section.key)
 
-    def _data(self, r: int, row: list[Cell]) -> None:
-        assert self.header is not None and self.body is not None
+    def _data(self, r: int, row: list[Cell], own: list[tuple[int, Cell]]) -> None:
+        assert self.header is not None and self.body is not None and self.used is not None
+        kind = kind_of(own, self.body.seq_col)
+        if kind is not Kind.DATA:
+            self.closed = self.closed or kind is Kind.TOTAL
+            return
+        if self.pending:
+            self._start(self.header)  # the new section's rows, under the header it did not repeat
         body = self.body
-        own = own_cells(row, r)
-        if kind_of(own, body.seq_col) is not Kind.DATA:
+        if (len(own) == 1 or r <= self.first_body) and self._structure(r, row, own):
             return
+        if self.closed or (not body.keyed(own) and body.unplaced(own)):
+            # Content after the 合计, or only in columns of no field and no label: kept in the issue.
+            text = " ".join(x.text for _c, x in own)
+            self.found.issues.append(self.ctx.issue("skipped-row", own[0][1], None, text))
+            return
+        # The common case inline (this runs for every row of every return): no merges, no extra columns.
         width = len(row)
-        cells = {f.id: row[c] for c, f in body.columns if c < width}
-        unmapped = [(c, cell) for c, cell in own if c not in self.header.columns]
-        if len(unmapped) == len(own):
-            self.found.issues.append(self.ctx.issue("skipped-row", own[0][1], None, " ".join(x.text for _c, x in own)))
-            return
-        if unmapped:
-            self._warn_unmapped(unmapped)
+        cells = body.cells(row) if body.merges else {f.id: row[c] for c, f in body.columns if c < width}
         anchor = key_cell(self.form, body.fields, cells) or own[0][1]
         result = normalise.row(cells, body.fields, self.ctx, anchor=anchor)
-        self.found.records.append(
-            record(self.file, self.ctx.unit, self.section.key if self.section else None, result, anchor)
-        )
+        section = self.section.key if self.section else None
+        extras = body.extras
+        extra = body.extra(row, own) if extras else None
+        self.found.records.append(record(self.file, self.ctx.unit, section, result, anchor, extra))
         self.found.issues.extend(result.issues)
+        if extras:
+            self.found.issues.extend(body.warn_unmapped(own))
+        self.used.records += 1
 
-    def _warn_unmapped(self, unmapped: list[tuple[int, Cell]]) -> None:
-        assert self.header is not None
-        head = self.table.rows[self.header.row]
-        for c, cell in unmapped:
-            if c in self.warned_columns or c >= len(head) or not head[c].text:
-                continue
-            self.warned_columns.add(c)
-            self.found.issues.append(self.ctx.issue("unmapped-column", cell, None, head[c].text.strip(), where=c + 1))
+    def _structure(self, r: int, row: list[Cell], own: list[tuple[int, Cell]]) -> bool:
+        """Rows inside the table that are not data: text merged across the width (a heading or a note), the 栏次
+        row numbering the columns, a short heading (二、接入网设备, （一）食品领域) standing alone."""
+        assert self.header is not None and self.body is not None
+        if len(own) == 1:
+            if is_spanning(row, r, own):
+                return True
+            value = own[0][1].value
+            return isinstance(value, str) and heading_text(value)
+        return r <= self.first_body and is_column_numbers(own)
 
 
 def extract(doc: Document, form: FormDef, ctx: normalise.Context) -> Found:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -37,6 +38,48 @@ def _candidates(table: Table, r: int, span: int) -> list[list[str]]:
     return [[lo, hi + lo, hi] if lo and lo != hi else [hi] for hi, lo in zip(top, low, strict=False)]
 
 
+_CJK_BREAK = re.compile(r"(?<=[\u4e00-\u9fff（）])\s+(?=[\u4e00-\u9fff（）])")
+
+
+def joined(text: str) -> str:
+    """A header as one line: a label broken inside a cell (备案用商品名\n称) is one word again."""
+    return " ".join(_CJK_BREAK.sub("", text.strip()).split())
+
+
+def column_labels(table: Table, header: Header) -> dict[int, str]:
+    """What the header says above each column, one or two rows joined (合格 + 数量 -> 合格数量); "" for none."""
+    rows = table.rows[header.row : header.body]
+    width = max((len(r) for r in rows), default=0)
+    labels: dict[int, str] = {}
+    for c in range(width):
+        parts: list[str] = []
+        for k, row in enumerate(rows, start=header.row):
+            cell = row[c] if c < len(row) else None
+            if cell is None or (k == header.body - 1 and cell.merged and cell.origin and cell.origin[1] != c):
+                continue  # a label merged across columns names its first column only
+            text = joined(cell.text)
+            if text and text not in parts:
+                parts.append(text)
+        labels[c] = "".join(parts)
+    return labels
+
+
+def first_header(table: Table, fields: Sequence[FieldDef], limit: int = 30) -> Header | None:
+    """The first header of these fields in a table's first rows."""
+    for r in range(min(len(table.rows), limit)):
+        header = header_at(table, r, fields)
+        if header is not None:
+            return header
+    return None
+
+
+def _own_texts(table: Table, r: int) -> list[list[str]]:
+    """A row's texts per column, without what a merge from the row above carries down into it."""
+    return [
+        [c.text.strip() if not (c.merged and c.origin is not None and c.origin[0] < r) else ""] for c in table.rows[r]
+    ]
+
+
 def _enough(mapping: dict[int, FieldDef], fields: Sequence[FieldDef]) -> bool:
     need = min(3, len(fields))
     return len(mapping) >= need and len(mapping) >= 2
@@ -52,8 +95,11 @@ def header_at(table: Table, r: int, fields: Sequence[FieldDef]) -> Header | None
         if r + span > len(table.rows):
             break
         mapping = top if span == 1 else labels.assign(_candidates(table, r, span), fields)
-        if _enough(mapping, fields) and (best is None or len(mapping) > len(best.columns)):
-            best = Header(r, span, mapping)
+        if not _enough(mapping, fields) or (best is not None and len(mapping) <= len(best.columns)):
+            continue
+        if span == 2 and len(mapping) <= len(labels.assign(_own_texts(table, r + 1), fields)):
+            continue  # the row below names as much alone: the header starts there (this row is a title or note)
+        best = Header(r, span, mapping)
     return best
 
 

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from forms.model import FormDef
 from forms.types import match_choice, squash
-from parsers import locate, normalise, placement
+from parsers import columns, locate, normalise, placement
 from parsers.cells import Cell, Document, Table
 from parsers.extract import record
-from parsers.listing import Found
-from parsers.rows import Kind, classify, is_total_text, own_cells
+from parsers.listing import Found, Used
+from parsers.rows import Kind, is_spanning, is_total_text, kind_of, own_cells
 
 _ORDINAL = re.compile(r"^(\d+[.、．]|[（(]\d+[）)]|[一二三四五六七八九十]+、|其中[:：]?)")
 _SEARCH_ROWS = 30
@@ -34,11 +34,7 @@ def _key_column(table: Table, header: locate.Header, form: FormDef) -> int | Non
 def _find_header(table: Table, form: FormDef) -> locate.Header | None:
     if not form.header:  # columns by position (parsers.placement)
         return placement.positional_header(table, form)
-    for r in range(min(len(table.rows), _SEARCH_ROWS)):
-        header = locate.header_at(table, r, form.fields)
-        if header is not None:
-            return header
-    return None
+    return locate.first_header(table, form.fields, _SEARCH_ROWS)
 
 
 def _is_total(text: str, form: FormDef) -> bool:
@@ -61,12 +57,19 @@ class _MatrixReader:
         self.table, self.header, self.key_col, self.form, self.ctx = table, header, key_col, form, ctx
         self.found, self.file = found, file
         self.fields = tuple(f for f in form.fields if f.id != (form.rows.field if form.rows else None))
+        self.body = columns.Body.of(table, header, form, None, ctx, found.fuzzy_seen)
+        self.body.extras.pop(key_col, None)  # the row keys' column, whatever its header says
+        found.issues.extend(self.body.issues)
+        rows = table.rows
+        place = columns.header_place(rows[header.row][0]) if header.row < len(rows) and rows[header.row] else ""
+        self.used = Used(table.name, place or table.name)
+        found.used.append(self.used)
         self.total: dict[str, Cell] | None = None
 
     def run(self) -> None:
         for r in range(self.header.body, len(self.table.rows)):
             row = self.table.rows[r]
-            if classify(row, r) is Kind.NOTE or self.key_col >= len(row):
+            if self.key_col >= len(row) or kind_of(own_cells(row, r)) in (Kind.NOTE, Kind.BLANK):
                 continue
             self._row(r, row)
         rule = next((rule for rule in self.form.rules if rule.kind == "total"), None)
@@ -74,7 +77,9 @@ class _MatrixReader:
             self._check_total(rule.message, rule.severity)
 
     def _cells(self, row: list[Cell]) -> dict[str, Cell]:
-        return {f.id: row[c] for c, f in self.header.columns.items() if c < len(row) and c != self.key_col}
+        cells = self.body.cells(row)
+        cells.pop(self.form.rows.field if self.form.rows else "", None)
+        return cells
 
     def _row(self, r: int, row: list[Cell]) -> None:
         assert self.form.rows is not None
@@ -91,8 +96,9 @@ class _MatrixReader:
                 self.found.issues.append(self.ctx.issue("unknown-row", key_cell, None, "（空）"))
             return
         key = match_choice(_ORDINAL.sub("", label), self.form.rows.keys)
-        if key is None and _spans_row(row, r):
-            # A free-text line across the table (a remark, a signature) is not a row of figures.
+        if key is None and (is_spanning(row, r) or self.total is not None):
+            # A free-text line across the table (a remark, a signature), or anything but a row of the form
+            # after the 合计: not a row of figures, kept in the issue.
             self.found.issues.append(self.ctx.issue("skipped-row", key_cell, None, label))
             return
         result = normalise.row(cells, self.fields, self.ctx, blank_is_zero=True, anchor=key_cell)
@@ -100,8 +106,11 @@ class _MatrixReader:
         result.cells = {self.form.rows.field: key_cell, **cells}
         if key is None:
             self.found.issues.append(self.ctx.issue("unknown-row", key_cell, None, label))
-        self.found.records.append(record(self.file, self.ctx.unit, None, result, key_cell))
+        own = own_cells(row, r)
+        self.found.records.append(record(self.file, self.ctx.unit, None, result, key_cell, self.body.extra(row, own)))
         self.found.issues.extend(result.issues)
+        self.found.issues.extend(self.body.warn_unmapped(own))
+        self.used.records += 1
 
     def _check_total(self, message: str, severity: str) -> None:
         assert self.total is not None
@@ -127,11 +136,6 @@ class _MatrixReader:
                         severity=severity,
                     )
                 )
-
-
-def _spans_row(row: list[Cell], r: int) -> bool:
-    own = own_cells(row, r)
-    return len(own) == 1 and sum(1 for c in row if c.merged and c.origin == (r, own[0][0])) > len(row) // 2
 
 
 def _fmt(number: Decimal) -> str:

@@ -8,8 +8,11 @@ from functools import cache
 
 from forms.model import FieldDef
 from parsers.cells import Cell
+from parsers.rows import looks_labelled
 
 _QUALIFIER = r"(?:\s*[（(][^）)]{0,8}[）)])?"
+# A value that is only what a blank template leaves: （公章）, 年  月  日, {{company}}.
+_EMPTY = re.compile(r"^([\s（）()【】\[\]公章盖印章签字名年月日_＿]*|\{\{.*\}\}|\$\{.*\})$")
 
 
 def _pattern(fields: Sequence[FieldDef]) -> re.Pattern[str] | None:
@@ -48,16 +51,21 @@ def scan_line(line: str, fields: Sequence[FieldDef]) -> dict[str, tuple[str, int
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
         value = _unwrap(line[m.end() : end].strip(" \t\u3000_＿"))
         f = _field_for(m.group("label"), fields)
-        if f is not None and value and f.id not in found:
+        if f is not None and value and not _EMPTY.match(value) and f.id not in found:
             found[f.id] = (value, m.start())
     return found
 
 
 def _names_a_label(text: str, fields: Sequence[FieldDef]) -> bool:
-    """A cell that is itself a label (上报时间 / 上报时间：2024年5月10日) is never another label's value."""
+    """A cell that is itself a label (上报时间 / 上报时间：2024年5月10日, or any `label：` such as 单位：元 beside
+    an empty 编制部门：) is never another label's value."""
     pattern = _pattern(fields)
     stripped = text.rstrip(":：")
-    return _field_for(stripped, fields) is not None or bool(pattern and pattern.match(text.strip()))
+    return (
+        _field_for(stripped, fields) is not None
+        or bool(pattern and pattern.match(text.strip()))
+        or looks_labelled(text.strip())
+    )
 
 
 def scan_cells(rows: Iterable[Sequence[Cell]], fields: Sequence[FieldDef]) -> dict[str, str]:

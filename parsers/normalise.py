@@ -36,6 +36,13 @@ class Context:
         )
 
 
+def table_issue(ctx: Context, at: str | None, where: str, hint: str = "") -> Issue:
+    """A table in the file that is not the form's table: reported once, with where it is, never merged."""
+    return issue(
+        "unrecognized-table", form=ctx.form.id, unit=ctx.unit, file=ctx.file, location=at, where=where, hint=hint
+    )
+
+
 @dataclass(slots=True)
 class Row:
     values: dict[str, object]

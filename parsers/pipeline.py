@@ -1,7 +1,9 @@
-"""One returned file -> a `Return`: read, recognise, find meta and unit, extract, normalise, validate."""
+"""One returned file -> a `Return`: read, recognise, choose the form's tables, find meta and unit, extract,
+normalise, validate."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import IO
@@ -11,14 +13,26 @@ from forms.issues import Issue, issue
 from forms.loader import FormRegistry
 from forms.model import FormDef
 from forms.types import normalise
-from parsers import listing, matrix, meta, placement, record_form, units, validate
+from parsers import explain, listing, matrix, meta, placement, record_form, tables, units, validate
 from parsers import normalise as norm
 from parsers.cells import Document
-from parsers.recognise import recognise
+from parsers.recognise import Evidence, Guess, guesses, judge, pick
 from parsers.results import Return
+from parsers.selection import Selection, belongs_to, on_named_sheet, select
 
 _EXTRACTORS = {"list": listing.extract, "matrix": matrix.extract, "record": record_form.extract}
 _META_ROWS = 12  # meta lines sit in the first and last rows of a sheet
+
+
+@dataclass(slots=True)
+class Parsed:
+    """A return and how it was read: the forms weighed, the tables chosen and left out, the headers used."""
+
+    ret: Return
+    ranked: list[Guess] = field(default_factory=list)
+    selection: Selection | None = None
+    used: list[listing.Used] = field(default_factory=list)
+    unit_from: str | None = None  # 表头 / 标题 / 文件名 / 表内
 
 
 def read_meta(doc: Document, form: FormDef) -> dict[str, str]:
@@ -31,9 +45,10 @@ def read_meta(doc: Document, form: FormDef) -> dict[str, str]:
     return found
 
 
-def _unit(doc: Document, form: FormDef, raw: dict[str, str], expected: list[str] | None) -> str | None:
-    if raw.get("unit"):
-        return raw["unit"]
+def _unit(doc: Document, form: FormDef, raw: dict[str, str], expected: list[str] | None) -> tuple[str | None, str]:
+    """The unit as written and where it came from: a meta line with a value, a title prefix, the file name."""
+    if raw.get("unit") and units.usable(raw["unit"]):
+        return raw["unit"], "表头"
     titled = [
         t
         for t in (*doc.text, *(c.text for tb in doc.tables for row in tb.rows[:3] for c in row))
@@ -42,8 +57,8 @@ def _unit(doc: Document, form: FormDef, raw: dict[str, str], expected: list[str]
     for text in titled:
         found = units.from_text(text, form.titles, expected)
         if found:
-            return found
-    return units.from_filename(doc.name, form.titles, expected)
+            return found, "标题"
+    return units.from_filename(doc.name, form.titles, expected), "文件名"
 
 
 def _meta_values(form: FormDef, raw: dict[str, str], ctx: norm.Context) -> tuple[dict[str, object], list[Issue]]:
@@ -67,30 +82,86 @@ def parse_document(
     expected_units: list[str] | None = None,
     today: date | None = None,
 ) -> Return:
+    return parse_explained(doc, registry, form_id=form_id, expected_units=expected_units, today=today).ret
+
+
+def parse_explained(
+    doc: Document,
+    registry: FormRegistry,
+    *,
+    form_id: str | None = None,
+    expected_units: list[str] | None = None,
+    today: date | None = None,
+) -> Parsed:
+    """`parse_document`, keeping how the file was read for the clerk's summary and `--explain`."""
+    ranked: list[Guess] = []
     if form_id:
         form = registry.get(form_id)
+        # One table (a W1 return) leaves nothing to choose: it is read whatever it says.
+        per_table = [row[0] for row in judge(doc, [form])] if len(doc.tables) > 1 else []
     else:
-        guess = recognise(doc, registry)
+        ranked = guesses(doc, registry)
+        guess = pick(ranked)
         if guess is None:
-            reason = "文件中没有找到任何已知报表的标题和表头"
-            return Return(
-                path=doc.name,
-                form=None,
-                unit=None,
-                status="unrecognized",
-                message=reason,
-                issues=[issue("form-unrecognized", file=doc.name, reason=reason)],
-            )
-        form = guess.form
-    doc, placed = placement.on_sheet(doc, form)
-    raw = read_meta(doc, form)
+            return Parsed(_unrecognised(doc, ranked), ranked)
+        form, per_table = guess.form, list(guess.evidence)
+    placed_doc, placed = placement.on_sheet(doc, form)
+    if placed_doc is not doc:  # the form names the sheet its table is on
+        selection = on_named_sheet(doc, [t for t in placed_doc.tables], form)
+    elif per_table or not form_id:
+        selection = select(doc, form, per_table)
+    else:
+        selection = Selection((0,) if doc.tables else (), ())
+    view = Document(doc.name, doc.kind, [doc.tables[i] for i in selection.chosen], doc.text)
+    raw = read_meta(view, form)
     ctx = norm.Context(form, doc.name, None, today or date.today())
-    found = _EXTRACTORS[form.layout](doc, form, ctx)
+    found = _EXTRACTORS[form.layout](view, form, ctx)
     found.issues[:0] = placed
-    raw_unit = _unit(doc, form, raw, expected_units)
+    found.issues.extend(_left_out(doc, form, selection, ranked or guesses(_only(doc, selection), registry), ctx))
+    raw_unit, unit_from = _unit(view, form, raw, expected_units)
     if raw_unit is None and "unit" in {f.id for f in form.fields}:
         raw_unit = next((str(r.values["unit"]) for r in found.records if r.values.get("unit")), None)
-    return _finish(doc, form, raw, raw_unit, found, ctx, expected_units)
+        unit_from = "表内"
+    ret = _finish(doc, form, raw, raw_unit, found, ctx, expected_units)
+    return Parsed(ret, ranked, selection, found.used, unit_from if ret.unit else None)
+
+
+def _only(doc: Document, selection: Selection) -> Document:
+    """The tables left out, alone (to judge what they are when the form was given, not recognised)."""
+    keep = {ex.table for ex in selection.excluded}
+    return Document(doc.name, doc.kind, [t for i, t in enumerate(doc.tables) if i in keep], [])
+
+
+def _left_out(
+    doc: Document, form: FormDef, selection: Selection, ranked: list[Guess], ctx: norm.Context
+) -> list[Issue]:
+    """One `unrecognized-table` per table of the file that is not the form's, saying where it belongs."""
+    if not selection.excluded:
+        return []
+    per_table: dict[str, list[Evidence]] = {}
+    for g in ranked:
+        for e in g.evidence:
+            per_table.setdefault(e.table_name, []).append(e)
+    out = []
+    for ex in selection.excluded:
+        table = doc.tables[ex.table]
+        at, where = tables.whole(table)
+        other = belongs_to(per_table.get(table.name, []), form)
+        hint = f"（它是“{other.title}”的表格，请单独报送）" if other is not None else ex.why
+        out.append(norm.table_issue(ctx, at, where, hint))
+    return out
+
+
+def _unrecognised(doc: Document, ranked: list[Guess]) -> Return:
+    reason = explain.not_recognised(ranked)
+    return Return(
+        path=doc.name,
+        form=None,
+        unit=None,
+        status="unrecognized",
+        message=reason,
+        issues=[issue("form-unrecognized", file=doc.name, reason=reason)],
+    )
 
 
 def _finish(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import datetime
+from types import MappingProxyType
 from typing import Literal, TypeVar
 
 from pydantic import BaseModel, Field
@@ -67,11 +68,24 @@ class RowLocations(Mapping[str, str]):
         return repr(dict(self))
 
 
+def _empty(value: Mapping[str, object]) -> bool:
+    return not value
+
+
+# The extra of every record that has none: one read-only mapping shared by all, rather than an empty dict
+# each (60,000 records in a big merge).
+NO_EXTRA: Mapping[str, object] = MappingProxyType({})
+
+
 class Record(BaseModel):
     unit: str | None
     section: str | None = None
     values: dict[str, object]
     source: Source
+    # Columns (or `标签：值` pairs) that map to no field, label -> value as written: nothing a district wrote
+    # is dropped; the 汇总表 shows them as extra columns at the right. In the JSON only when there are any
+    # (docs/json.md).
+    extra: Mapping[str, object] = Field(default_factory=dict, exclude_if=_empty)
     # Where each value came from, field id -> location; used to annotate returns and place issues. A dict, or
     # RowLocations for records the parsers read from a spreadsheet row.
     cells: Mapping[str, str] = Field(default_factory=dict, exclude=True)
@@ -82,13 +96,15 @@ class Record(BaseModel):
         # tests/parsers/test_extract.py checks that it carries every field.
         f, source = self.__dict__, self.__dict__["source"]
         where = (source.file, source.sheet, source.cell, source.__pydantic_fields_set__)
-        return _record, (f["unit"], f["section"], f["values"], f["cells"], self.__pydantic_fields_set__, *where)
+        state = (f["unit"], f["section"], f["values"], f["extra"] or None, f["cells"], self.__pydantic_fields_set__)
+        return _record, (*state, *where)
 
 
 def _record(
     unit: str | None,
     section: str | None,
     values: dict[str, object],
+    extra: Mapping[str, object] | None,
     cells: Mapping[str, str],
     fields_set: set[str],
     file: str,
@@ -97,7 +113,8 @@ def _record(
     source_set: set[str],
 ) -> Record:
     source = construct(Source, {"file": file, "sheet": sheet, "cell": cell}, source_set)
-    fields = {"unit": unit, "section": section, "values": values, "source": source, "cells": cells}
+    kept = NO_EXTRA if extra is None else extra
+    fields = {"unit": unit, "section": section, "values": values, "source": source, "extra": kept, "cells": cells}
     return construct(Record, fields, fields_set)
 
 

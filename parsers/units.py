@@ -19,6 +19,21 @@ def clean(raw: str) -> str:
     return _NOISE.sub("", squash(raw)).strip("：:")
 
 
+# What a neighbour label or a blank template leaves where a unit's name should be: 单位：元 / （公章） / {{company}}.
+_MEASURES = frozenset(
+    {"元", "万元", "千元", "亿元", "百元", "个", "家", "人", "件", "户", "次", "家次", "吨", "千克", "公斤", "公里"}
+    | {"米", "平方米", "台", "套", "份", "项", "%", "％"}
+)
+_TEMPLATE = re.compile(r"\{\{.*\}\}|\$\{.*\}|^[xX×*＊]{2,}")
+
+
+def usable(raw: str) -> bool:
+    """Whether a meta value can name a reporting unit: not empty once 盖章/brackets are gone, not a unit of
+    measure (单位：元 beside an empty 编制部门：), not a template's {{placeholder}} or XX."""
+    name = clean(raw)
+    return bool(name) and name not in _MEASURES and not _TEMPLATE.search(name)
+
+
 def strip_suffix(name: str) -> str:
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):

@@ -30,20 +30,37 @@ def _columns(form: FormDef) -> list[FieldDef]:
     return list(form.fields)
 
 
-def _header(sheet: Worksheet, row: int, fields: list[FieldDef], styles: Styles) -> None:
+def extra_labels(records: list[Record]) -> list[str]:
+    """The labels of the columns districts added (records' `extra`), in the order they first appear."""
+    seen: dict[str, None] = {}
+    for rec in records:
+        if rec.extra:
+            for label in rec.extra:
+                seen.setdefault(label)
+    return list(seen)
+
+
+def _header(sheet: Worksheet, row: int, fields: list[FieldDef], extras: list[str], styles: Styles) -> None:
     sheet.write_string(row, 0, UNIT_HEADER, styles.header)
     for col, f in enumerate(fields, start=1):
         sheet.write_string(row, col, f.header, styles.header)
+    # Columns no field names, kept as the districts wrote them, to the right of the form's own columns.
+    for col, label in enumerate(extras, start=len(fields) + 1):
+        sheet.write_string(row, col, label, styles.header)
     sheet.set_row(row, 30)
 
 
-def _rows(sheet: Worksheet, fields: list[FieldDef], styles: Styles) -> RowWriter:
-    return RowWriter(sheet, styles, [False, *(f.type == "decimal" for f in fields)])
+def _rows(sheet: Worksheet, fields: list[FieldDef], extras: list[str], styles: Styles) -> RowWriter:
+    return RowWriter(sheet, styles, [False, *(f.type == "decimal" for f in fields), *(False for _ in extras)])
 
 
-def _record_row(rows: RowWriter, row: int, rec: Record, fields: list[FieldDef]) -> None:
+def _record_row(rows: RowWriter, row: int, rec: Record, fields: list[FieldDef], extras: list[str]) -> None:
     values = rec.values
-    rows.write(row, [rec.unit or "（未知单位）", *[values.get(f.id) for f in fields]])
+    cells = [rec.unit or "（未知单位）", *[values.get(f.id) for f in fields]]
+    if extras:
+        kept = rec.extra
+        cells.extend(kept.get(label) for label in extras)
+    rows.write(row, cells)
 
 
 def _sum_row(
@@ -56,14 +73,16 @@ def _sum_row(
         sheet.write_number(row, col, float(total), fmt[1] if f.type == "decimal" else fmt[0])
 
 
-def _matrix(sheet: Worksheet, row: int, result: FormResult, fields: list[FieldDef], styles: Styles) -> int:
+def _matrix(
+    sheet: Worksheet, row: int, result: FormResult, fields: list[FieldDef], extras: list[str], styles: Styles
+) -> int:
     by_unit: dict[str | None, list[Record]] = {}
     for rec in result.records:
         by_unit.setdefault(rec.unit, []).append(rec)
-    rows = _rows(sheet, fields, styles)
+    rows = _rows(sheet, fields, extras, styles)
     for unit, records in by_unit.items():
         for rec in records:
-            _record_row(rows, row, rec, fields)
+            _record_row(rows, row, rec, fields, extras)
             row += 1
         _sum_row(sheet, row, f"{unit or '未知单位'} 小计", records, fields, (styles.subtotal, styles.subtotal_decimal))
         row += 1
@@ -72,18 +91,25 @@ def _matrix(sheet: Worksheet, row: int, result: FormResult, fields: list[FieldDe
 
 
 def _listing(
-    sheet: Worksheet, row: int, form: FormDef, result: FormResult, fields: list[FieldDef], styles: Styles
+    sheet: Worksheet,
+    row: int,
+    form: FormDef,
+    result: FormResult,
+    fields: list[FieldDef],
+    extras: list[str],
+    styles: Styles,
 ) -> int:
     sections = form.sections or (None,)
-    rows = _rows(sheet, fields, styles)
+    rows = _rows(sheet, fields, extras, styles)
+    last = len(fields) + len(extras)
     for section in sections:
         key = section.key if section else None
         records = [r for r in result.records if r.section == key]
         if section is not None:
-            sheet.merge_range(row, 0, row, len(fields), f"{section.heading}（{len(records)}条）", styles.heading)
+            sheet.merge_range(row, 0, row, last, f"{section.heading}（{len(records)}条）", styles.heading)
             row += 1
         for rec in records:
-            _record_row(rows, row, rec, fields)
+            _record_row(rows, row, rec, fields, extras)
             row += 1
     return row
 
@@ -92,7 +118,8 @@ def write_form_sheet(book: Workbook, styles: Styles, form: FormDef, result: Form
     used = {ws.get_name() for ws in book.worksheets()}
     sheet = book.add_worksheet(_sheet_name(form.title, used))
     fields = _columns(form)
-    width = len(fields) + 1
+    extras = extra_labels(result.records)
+    width = len(fields) + len(extras) + 1
     sheet.merge_range(0, 0, 0, width - 1, f"{form.title}（汇总）", styles.title)
     sheet.set_row(0, 30)
     reported, missing = len(result.units_reported), len(result.missing_units)
@@ -102,13 +129,15 @@ def write_form_sheet(book: Workbook, styles: Styles, form: FormDef, result: Form
             f"（{'、'.join(result.missing_units)}）" if missing else ""
         )
     sheet.merge_range(1, 0, 1, width - 1, summary, styles.note)
-    _header(sheet, 2, fields, styles)
+    _header(sheet, 2, fields, extras, styles)
     if form.layout == "matrix":
-        _matrix(sheet, 3, result, fields, styles)
+        _matrix(sheet, 3, result, fields, extras, styles)
     else:
-        _listing(sheet, 3, form, result, fields, styles)
+        _listing(sheet, 3, form, result, fields, extras, styles)
     sheet.set_column(0, 0, 12)
     for col, f in enumerate(fields, start=1):
         sheet.set_column(col, col, min(max(f.width, len(f.header) * 1.8 if form.layout == "matrix" else 0), 60))
+    for col, label in enumerate(extras, start=len(fields) + 1):
+        sheet.set_column(col, col, min(max(12, len(label) * 1.8), 40))
     sheet.autofilter(2, 0, 2, width - 1)
     print_setup(sheet, 2)

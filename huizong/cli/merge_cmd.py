@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from huizong.cli.common import form_option, forms_option, progress, read_units, registry, units_option, write_json
-from huizong.cli.report import merge_summary
+from huizong.cli.report import merge_summary, nothing_merged
 
 
 @click.command("merge")
@@ -54,13 +54,15 @@ def merge_command(
         )
     result = merge(returns, reg, units=units, form_id=form_id)
     due: date | None = deadline.date() if deadline else None
-    if output is not None:
-        write_consolidated(result, reg, output, deadline=due)
     if json_out is not None:
         write_json(result.model_dump(mode="json"), json_out)
-    click.echo(merge_summary(result, skipped, output), err=json_out == "-")
     if not any(f.status == "merged" for f in result.files):
+        # An empty 汇总表 would look like a finished job: say file by file why nothing was merged instead.
+        click.echo(nothing_merged(result, skipped), err=json_out == "-")
         raise click.exceptions.Exit(1)
+    if output is not None:
+        write_consolidated(result, reg, output, deadline=due)
+    click.echo(merge_summary(result, skipped, output), err=json_out == "-")
 
 
 COMMANDS = [merge_command]

@@ -104,7 +104,7 @@ class _Walker:
         kind = kind_of(own, block.seq_col)
         if kind is Kind.DATA:
             block.rows.append(r)
-        elif kind is Kind.SUBTOTAL:
+        elif kind in (Kind.SUBTOTAL, Kind.TOTAL):  # 小计 and 合计 alike
             block.totals.append(r)
         elif kind is Kind.PLACEHOLDER or (kind is Kind.BLANK and r < block.header.body + 30):
             block.blank_rows += 1

@@ -15,7 +15,8 @@ from pathlib import Path
 from samples.build.fixed import freeze_pdf
 
 PROFILE = "file:///tmp/lo-samples"
-_FILTERS = {"xls": "xls:MS Excel 97", "pdf": "pdf:writer_pdf_Export"}
+# A WPS .et file is the Excel 97 (BIFF8) format under another name: written as .xls, then named .et.
+_FILTERS = {"xls": "xls:MS Excel 97", "et": "xls:MS Excel 97", "pdf": "pdf:writer_pdf_Export"}
 
 
 class ConversionError(RuntimeError):
@@ -59,7 +60,7 @@ class Converter:
         ]
         subprocess.run(cmd, check=True, capture_output=True, timeout=300)
         for src, target in jobs:
-            produced = out / f"{src.stem}.{fmt}"
+            produced = out / f"{src.stem}.{_FILTERS[fmt].split(':', 1)[0]}"
             if not produced.exists():
                 raise ConversionError(f"LibreOffice did not convert {src.name} for {target}")
             target.parent.mkdir(parents=True, exist_ok=True)

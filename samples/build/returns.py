@@ -14,10 +14,14 @@ from samples.build import (
     returns_roster,
     returns_roster_docs,
     returns_statistics,
+    tables_budget,
+    tables_headers,
+    tables_reports,
+    tables_word,
 )
 from samples.build.emit import Ctx
 
-FOLDERS = ("roster", "statistics", "cases", "liaison", "inspection", "campaign", "custom")
+FOLDERS = ("roster", "statistics", "cases", "liaison", "inspection", "campaign", "custom", "tables")
 MODULES = (
     returns_roster,
     returns_roster_docs,
@@ -27,6 +31,11 @@ MODULES = (
     returns_inspection,
     returns_campaign,
     returns_custom,
+    # Layouts of real returns: multi-table workbooks, footers, reworded headers, Word record forms.
+    tables_budget,
+    tables_reports,
+    tables_headers,
+    tables_word,
 )
 
 

@@ -47,6 +47,7 @@ class Rec:
     section: str | None = None
     raw: dict[str, object] = field(default_factory=dict)
     flaws: tuple[tuple[str, str], ...] = ()  # deliberate problems: (issue code, field id)
+    extra: dict[str, object] = field(default_factory=dict)  # columns of no field, label -> value as written
 
     def written(self, f: FieldDef) -> object:
         if f.id in self.raw:
@@ -74,9 +75,9 @@ def spreadsheet_location(sheet: str, cell: str) -> str:
     return f"{sheet}!{cell}" if cell[:1].isascii() and cell[:1].isalpha() else f"{sheet}{cell}"
 
 
-def _key_field(form: FormDef) -> str:
+def key_field(form: FormDef) -> str:
     """The field whose cell locates a record, as parsers.extract.key_cell picks it: a matrix's row key, else
-    the first required field (机构名称, 姓名, 案件名称)."""
+    the first required field (机构名称, 姓名, 案件名称), else the first field."""
     if form.layout == "matrix" and form.rows:
         return form.rows.field
     return next((f.id for f in form.fields if f.required), form.fields[0].id)
@@ -87,11 +88,14 @@ def _record_json(form: FormDef, rec: Rec, loc: Location) -> dict[str, object]:
     unknown = set(rec.values) - {f.id for f in fields}
     if unknown:
         raise ValueError(f"{form.id}: fields {sorted(unknown)} not in section {rec.section}")
-    return {
+    out: dict[str, object] = {
         "section": rec.section,
         "values": {f.id: rec.values.get(f.id) for f in fields},
         "source": {"sheet": loc[0], "cell": loc[1]},
     }
+    if rec.extra:
+        out["extra"] = rec.extra
+    return out
 
 
 def _issue(code: str, tag: Tag, field_id: str | None, locs: dict[Tag, Location]) -> dict[str, object]:
@@ -103,11 +107,12 @@ def truth_json(truth: Truth, locs: dict[Tag, Location]) -> dict[str, object]:
     records: list[dict[str, object]] = []
     issues: list[dict[str, object]] = [{"code": c, "location": None, "field": None} for c in truth.file_issues]
     if form is not None:
-        key = _key_field(form)
+        key = key_field(form)
         for i, rec in enumerate(truth.recs):
             records.append(_record_json(form, rec, locs[(i, key)]))
             issues.extend(_issue(code, (i, fid), fid, locs) for code, fid in rec.flaws)
-        issues.extend(_issue(code, tag, tag[1], locs) for code, tag in truth.extra)
+        # An issue tagged with an empty field name (an extra column, a table left out) has no field.
+        issues.extend(_issue(code, tag, tag[1] or None, locs) for code, tag in truth.extra)
     return {
         "form": form.id if form else None,
         "status": truth.status,

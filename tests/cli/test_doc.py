@@ -131,7 +131,9 @@ def test_notice_from_the_sample_campaign(tmp_path: Path) -> None:
     register = tmp_path / "发文登记.yaml"
     done = huizong("doc", "notice", "--campaign", SAMPLES / "campaign.yaml", "--register", register, "-o", pdf)
     assert done.returncode == 0, done.stderr
-    assert "74: 2022-05-05 鄂尔多斯市市场监督管理局关于开展检验检测市场专项整治行动的通知" in register.read_text(encoding="utf-8")
+    assert "74: 2022-05-05 鄂尔多斯市市场监督管理局关于开展检验检测市场专项整治行动的通知" in register.read_text(
+        encoding="utf-8"
+    )
     text = pdf_text(pdf)
     assert "鄂市监发〔2022〕74号" in text and "附件1" in text and "工作情况统计表" in text
     unknown = huizong("doc", "notice", *CAMPAIGN, "--form", "no-such-form", "-o", tmp_path / "x.pdf", cwd=tmp_path)

@@ -80,7 +80,11 @@ def test_user_form_folder(huizong, tmp_path: Path) -> None:
 
 def test_forms_list_is_unchanged_beside_its_subcommands(huizong) -> None:
     plain = huizong("forms")
-    assert plain.returncode == 0 and plain.stdout.splitlines()[0].split() == ["case-report", "信息表", "典型案例报送信息表"]
+    assert plain.returncode == 0 and plain.stdout.splitlines()[0].split() == [
+        "case-report",
+        "信息表",
+        "典型案例报送信息表",
+    ]
     assert huizong("forms", "--json").returncode == 0
     helped = huizong("forms", "--help").stdout
     assert "check" in helped and "infer" in helped
@@ -88,7 +92,10 @@ def test_forms_list_is_unchanged_beside_its_subcommands(huizong) -> None:
 
 def test_forms_check_reports_every_mistake_with_file_and_line(huizong, tmp_path: Path) -> None:
     good = tmp_path / "good.yml"
-    good.write_text("id: tiny\nversion: 1\ntitle: 小型统计表\nlayout: list\nfields:\n  - label: 名称\n  - label: 数量\n", encoding="utf-8")
+    good.write_text(
+        "id: tiny\nversion: 1\ntitle: 小型统计表\nlayout: list\nfields:\n  - label: 名称\n  - label: 数量\n",
+        encoding="utf-8",
+    )
     out = huizong("forms", "check", good)
     assert out.returncode == 0 and "没有发现问题" in out.stdout
     bad = tmp_path / "bad.yaml"

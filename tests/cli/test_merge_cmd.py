@@ -109,3 +109,19 @@ def test_nothing_mergeable_exits_1_and_usage_exits_2(huizong, tmp_path: Path) ->
     out = huizong("merge", notice, "--json", tmp_path / "x.json")
     assert out.returncode == 1 and "无法识别" in out.stdout
     assert huizong("merge", notice).returncode == 2
+
+
+def test_nothing_recognised_writes_no_workbook_and_says_why_file_by_file(huizong, tmp_path: Path) -> None:
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    (folder / "说明.txt").write_text("请查收", encoding="utf-8")
+    (folder / "损坏.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    notice = CAMPAIGN / "returns" / "关于召开检验检测工作推进会的通知.docx"
+    (folder / notice.name).write_bytes(notice.read_bytes())
+    out = huizong("merge", folder, "-o", tmp_path / "汇总.xlsx")
+    assert out.returncode == 1 and not (tmp_path / "汇总.xlsx").exists()
+    lines = out.stdout.splitlines()
+    assert lines[0] == "没有可汇总的报表，未写出汇总表。"
+    assert any(line.startswith("  returns/损坏.xlsx：无法读取，") for line in lines)
+    assert any(line.startswith("  returns/关于召开检验检测工作推进会的通知.docx：无法识别，") for line in lines)
+    assert "另有 1 个文件不是报表格式，未读取（如 说明.txt）" in out.stdout

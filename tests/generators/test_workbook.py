@@ -93,3 +93,20 @@ def test_district_text_never_becomes_a_formula(registry: FormRegistry) -> None:
     with zipfile.ZipFile(BytesIO(buffer.getvalue())) as z:
         sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/")]
         assert not any(b"<f>" in z.read(n) for n in sheets)
+
+
+def test_extra_columns_at_the_right_headed_by_their_label(registry: FormRegistry) -> None:
+    def person(unit: str, name: str, extra: dict[str, object]) -> Return:
+        values = {"unit": f"{unit}市场监督管理局", "name": name, "position": None, "office_phone": None}
+        values |= {"mobile": None, "email": None}
+        rec = Record(unit=unit, values=values, extra=extra, source=Source(file="x.xlsx", sheet="Sheet1", cell="B3"))
+        return Return(path=f"{unit}.xlsx", form="liaison-roster", unit=unit, records=[rec])
+
+    rows = _sheets(
+        registry,
+        person("东胜区", "段龙", {"微信号": "wx_ds01"}),
+        person("达拉特旗", "郭瑞", {"微信号": "guorui", "传真": "0477-5212360"}),
+        person("杭锦旗", "其其格", {}),
+    )["联络员统计表"]
+    assert rows[2] == ["填报单位", "单位", "姓名", "职务", "办公电话", "手机号码", "电子邮箱", "微信号", "传真"]
+    assert [r[7:] for r in rows[3:6]] == [["wx_ds01", ""], ["guorui", "0477-5212360"], ["", ""]]

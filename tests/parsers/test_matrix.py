@@ -40,7 +40,12 @@ MERGES = [
 def test_matrix_with_two_row_header_total_and_footer(registry: FormRegistry) -> None:
     ret = parse_document(doc(sheet(ROWS, merges=MERGES), name="x.xlsx"), registry, expected_units=["达拉特旗"])
     assert (ret.form, ret.unit) == ("work-statistics", "达拉特旗")
-    assert ret.meta == {"unit": "达拉特旗市场监督管理局", "reporter": "张三", "phone": "0477-1234567", "reported_on": "2022-05-18"}
+    assert ret.meta == {
+        "unit": "达拉特旗市场监督管理局",
+        "reporter": "张三",
+        "phone": "0477-1234567",
+        "reported_on": "2022-05-18",
+    }
     assert [r.values for r in ret.records] == [
         {
             "domain": "产品质量",

@@ -35,3 +35,16 @@ def test_meta_inside_brackets_loses_the_closing_bracket(registry: FormRegistry) 
     found = meta.scan_line("联络员统计表（填报单位：东胜区）", fields)
     assert found["unit"][0] == "东胜区"
     assert meta.scan_line("填报单位：鄂尔多斯市（东胜区）", fields)["unit"][0] == "鄂尔多斯市（东胜区）"
+
+
+def test_a_neighbour_label_is_never_a_value(registry: FormRegistry) -> None:
+    # An empty 编制部门：/填报单位： beside 单位：元 (the unit of measure) gives no unit at all.
+    fields = registry.get("liaison-roster").meta
+    table = sheet([["填报单位：", None, None, "单位：元"]])
+    assert meta.scan_cells(table.rows, fields) == {}
+
+
+def test_a_stamp_or_a_template_placeholder_is_no_value(registry: FormRegistry) -> None:
+    fields = registry.get("liaison-roster").meta
+    assert meta.scan_line("填报单位：（公章）", fields) == {}
+    assert meta.scan_line("填报单位：{{company}}", fields) == {}
