@@ -16,8 +16,9 @@ _MD = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*[\w.-]+\.md)\b")
 
 
 def _tracked() -> list[str]:
-    out = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    return [p for p in out.splitlines() if p.endswith(_TEXT) and (ROOT / p).is_file()]
+    # -z: names as they are; without it git quotes non-ASCII names ("\345\256...") unless core.quotePath is off
+    out = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return [p for p in out.split("\0") if p.endswith(_TEXT) and (ROOT / p).is_file()]
 
 
 def test_every_form_key_is_in_the_form_reference() -> None:
