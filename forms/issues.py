@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from forms.types import to_text
+
 Severity = Literal["error", "warning"]
 
 # code -> (severity, message template). Templates use str.format with the keyword arguments of issue().
@@ -78,7 +80,7 @@ def issue(
     `row` (1-based, as the clerk sees it) prefixes the message with 第N行; `ctx` fills the template.
     """
     default_severity, template = CATALOGUE[code]
-    text = "" if value is None else str(value)
+    text = "" if value is None else to_text(value)  # -1.0 read from an integer cell is written -1
     ctx.setdefault("where", f"第{row}行" if row else "")
     ctx.setdefault("label", field or "")
     ctx.setdefault("hint", "")

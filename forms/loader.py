@@ -73,6 +73,17 @@ class FormRegistry:
             known = "、".join(self._forms)
             raise FormDefinitionError(form_id, 0, None, f"未知的表单“{form_id}”，已知：{known}") from None
 
+    def field_label(self, form_id: str | None, field_id: str | None) -> str:
+        """A field as the clerk knows it (检查户次), not its id (`inspected`); the id when the form is unknown."""
+        if not field_id:
+            return ""
+        if form_id and form_id in self._forms:
+            try:
+                return self._forms[form_id].field(field_id).label
+            except KeyError:
+                return field_id
+        return field_id
+
     def __iter__(self) -> Iterator[FormDef]:
         return iter(self._forms.values())
 

@@ -11,7 +11,8 @@ from io import BytesIO
 from pathlib import PurePath
 
 from forms.issues import Issue
-from parsers.cells import Document
+from forms.loader import FormRegistry
+from parsers.cells import Document, location_words
 from parsers.results import Return
 
 _FILL = {"error": "F8CBAD", "warning": "FFE699"}
@@ -40,16 +41,18 @@ def _worst(issues: list[Issue]) -> str:
     return "error" if any(i.severity == "error" for i in issues) else "warning"
 
 
-def _issues_sheet(book, issues: list[Issue]) -> None:
+def _issues_sheet(book, ret: Return, registry: FormRegistry | None) -> None:
+    """The list the district reads first: location in words and the field's label, as on the clerk's page."""
     from openpyxl.styles import Font
 
     sheet = book.create_sheet(ISSUES_SHEET, 0)
     sheet.append(["级别", "位置", "栏目", "填报内容", "问题说明"])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for i in issues:
-        sheet.append([_SEVERITY[i.severity], i.location or "", i.field or "", i.value or "", i.message])
-    for col, width in zip("ABCDE", (6, 16, 14, 24, 70), strict=True):
+    for i in ret.issues:
+        label = registry.field_label(ret.form, i.field) if registry else (i.field or "")
+        sheet.append([_SEVERITY[i.severity], location_words(i.location), label, i.value or "", i.message])
+    for col, width in zip("ABCDE", (6, 26, 14, 24, 70), strict=True):
         sheet.column_dimensions[col].width = width
     book.active = 0
 
@@ -65,7 +68,7 @@ def _mark(cell, issues: list[Issue]) -> None:
     cell.comment = comment
 
 
-def _annotate_xlsx(original: bytes, ret: Return) -> bytes:
+def _annotate_xlsx(original: bytes, ret: Return, registry: FormRegistry | None) -> bytes:
     from openpyxl import load_workbook
 
     book = load_workbook(BytesIO(original))
@@ -73,13 +76,13 @@ def _annotate_xlsx(original: bytes, ret: Return) -> bytes:
         sheet, _, ref = loc.rpartition("!")
         if sheet in book.sheetnames:
             _mark(book[sheet][ref], issues)
-    _issues_sheet(book, ret.issues)
+    _issues_sheet(book, ret, registry)
     out = BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _annotate_grid(doc: Document, ret: Return) -> bytes:
+def _annotate_grid(doc: Document, ret: Return, registry: FormRegistry | None) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
@@ -99,18 +102,20 @@ def _annotate_grid(doc: Document, ret: Return) -> bytes:
     for loc, issues in _by_location(ret.issues).items():
         if loc in where:
             _mark(where[loc], issues)
-    _issues_sheet(book, ret.issues)
+    _issues_sheet(book, ret, registry)
     out = BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def annotate(original: bytes, name: str, ret: Return, doc: Document | None = None) -> tuple[bytes, str]:
+def annotate(
+    original: bytes, name: str, ret: Return, doc: Document | None = None, registry: FormRegistry | None = None
+) -> tuple[bytes, str]:
     """The annotated workbook's bytes and file name. `doc` is the parser's view of the same bytes (read again
-    when not given)."""
+    when not given); `registry` gives the fields' labels for the 问题清单."""
     if doc is None:
         from parsers.readers import read
 
         doc = read(original, name)
-    data = _annotate_xlsx(original, ret) if doc.kind == "xlsx" and original[:2] == b"PK" else _annotate_grid(doc, ret)
+    data = _annotate_xlsx(original, ret, registry) if doc.kind == "xlsx" and original[:2] == b"PK" else _annotate_grid(doc, ret, registry)
     return data, annotated_name(name)

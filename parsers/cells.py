@@ -5,6 +5,7 @@ Readers (parsers/readers/) turn a file into a `Document`; every later stage is a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -43,6 +44,36 @@ class Cell:
 def location(sheet: str, ref: str) -> str:
     """`Sheet1!B12` for spreadsheets, `表1行3列2` for Word, `第2页表1行3列2` for PDF (docs/json.md)."""
     return f"{sheet}!{ref}" if ref[:1].isascii() and ref[:1].isalpha() else f"{sheet}{ref}"
+
+
+_A1 = re.compile(r"([A-Za-z]{1,3})(\d+)")
+_GRID = re.compile(r"(第\d+页)?(表\d+)行(\d+)列(\d+)")
+
+
+def location_words(loc: str | None) -> str:
+    """A location as a clerk reads it: `Sheet1!B6` → 工作表“Sheet1”第6行B列, `表1行3列2` → 表1第3行第2列,
+    `第2页表1行3列2` → 第2页表1第3行第2列. Anything else (表1上方第2段) is already words and kept."""
+    if not loc:
+        return ""
+    sheet, bang, ref = loc.rpartition("!")
+    if bang:
+        return f"工作表“{sheet}”{_a1_words(ref)}"
+    grid = _GRID.fullmatch(loc)
+    if grid:
+        page, table, row, col = grid.groups()
+        return f"{page or ''}{table}第{row}行第{col}列"
+    return loc
+
+
+def _a1_words(ref: str) -> str:
+    """B6 → 第6行B列; B6:D9 → 第6至9行B至D列; anything else unchanged."""
+    ends = [_A1.fullmatch(part) for part in ref.split(":")]
+    if not ends or len(ends) > 2 or not all(ends):
+        return ref
+    (c1, r1), (c2, r2) = ends[0].groups(), ends[-1].groups()  # type: ignore[union-attr]
+    rows = f"第{r1}行" if r1 == r2 else f"第{r1}至{r2}行"
+    cols = f"{c1.upper()}列" if c1.upper() == c2.upper() else f"{c1.upper()}至{c2.upper()}列"
+    return rows + cols
 
 
 @dataclass(slots=True)

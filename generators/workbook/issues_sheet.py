@@ -6,23 +6,13 @@ from xlsxwriter.workbook import Workbook
 
 from forms.loader import FormRegistry
 from generators.workbook.styles import Styles, header_row, print_setup, row_height
+from parsers.cells import location_words
 from parsers.results import Result
 
-HEADERS = ("级别", "单位", "报表", "文件", "位置", "栏目", "填报内容", "问题说明", "代码")
-WIDTHS = (6, 12, 22, 36, 16, 14, 24, 60, 18)
+# No issue code: the clerk and the district read the sentence, the location in words and the field's label.
+HEADERS = ("级别", "单位", "报表", "文件", "位置", "栏目", "填报内容", "问题说明")
+WIDTHS = (6, 12, 22, 36, 24, 14, 24, 60)
 SEVERITY = {"error": "错误", "warning": "提示"}
-
-
-def _label(registry: FormRegistry, form_id: str | None, field_id: str | None) -> str:
-    """The field as the clerk knows it (联系方式), not its id."""
-    if not field_id:
-        return ""
-    if form_id and form_id in registry:
-        try:
-            return registry.get(form_id).field(field_id).label
-        except KeyError:
-            return field_id
-    return field_id
 
 
 def write_issues_sheet(book: Workbook, styles: Styles, result: Result, registry: FormRegistry) -> None:
@@ -36,11 +26,10 @@ def write_issues_sheet(book: Workbook, styles: Styles, result: Result, registry:
             i.unit or "",
             titles.get(i.form or "", i.form or ""),
             i.file or "",
-            i.location or "",
-            _label(registry, i.form, i.field),
+            location_words(i.location),
+            registry.field_label(i.form, i.field),
             i.value or "",
             i.message,
-            i.code,
         )
         for col, value in enumerate(values):
             fmt = (styles.error if i.severity == "error" else styles.warning) if col == 0 else styles.text

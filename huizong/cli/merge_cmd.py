@@ -88,10 +88,11 @@ def annotate_command(
         doc = read(data, file.name)
     except UnreadableFile as exc:
         raise click.ClickException(f"{file.name}：{exc}") from exc
-    ret = parse_document(doc, registry(forms_dirs), form_id=form_id, expected_units=read_units(units_file))
+    forms = registry(forms_dirs)
+    ret = parse_document(doc, forms, form_id=form_id, expected_units=read_units(units_file))
     if ret.status == "unrecognized":
         raise click.ClickException(f"{file.name}：{ret.message}")
-    content, name = annotate(data, file.name, ret, doc)
+    content, name = annotate(data, file.name, ret, doc, forms)
     target = output or file.with_name(name)
     target.write_bytes(content)
     errors = sum(i.severity == "error" for i in ret.issues)

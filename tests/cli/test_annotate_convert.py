@@ -11,6 +11,8 @@ import pytest
 from cli_run import ROOT
 from openpyxl import load_workbook
 
+from parsers.cells import location_words
+
 SAMPLES = ROOT / "samples"
 
 
@@ -33,7 +35,7 @@ def test_annotate_marks_every_located_issue(huizong, tmp_path: Path, sample: str
     listed = [row[1] for row in book["问题清单"].iter_rows(min_row=2, values_only=True)]
     for issue in truth["issues"]:
         location = issue["location"]
-        assert location in listed
+        assert location_words(location) in listed
         name, _, ref = location.rpartition("!")
         if name:  # spreadsheet: the clerk's own sheet, same cell
             marked = book[name][ref]
@@ -41,6 +43,8 @@ def test_annotate_marks_every_located_issue(huizong, tmp_path: Path, sample: str
             table, row, col = re.fullmatch(r"(表\d+)行(\d+)列(\d+)", location).groups()
             marked = book[table].cell(int(row), int(col))
         assert marked.comment is not None and marked.fill.fgColor.rgb.endswith(("F8CBAD", "FFE699"))
+    fields = [row[2] for row in book["问题清单"].iter_rows(min_row=2, values_only=True) if row[2]]
+    assert fields and not any(f.isascii() for f in fields)  # 栏目 by its label, never the field id
 
 
 def test_annotate_keeps_the_districts_formatting(huizong, tmp_path: Path) -> None:

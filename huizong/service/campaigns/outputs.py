@@ -140,13 +140,14 @@ def build_annotated(ctx: Services, return_id: int) -> dict[str, str]:
     from generators.annotate import annotate
 
     _, _, row = views.return_detail(ctx, return_id)
-    key = f"return-{row.id}-{row.sha256[:16]}-{hashlib.sha256(str(row.parsed_at).encode()).hexdigest()[:8]}.xlsx"
+    stamp = hashlib.sha256(str(row.parsed_at).encode()).hexdigest()[:8]
+    key = f"return-{row.id}-{row.sha256[:16]}-{stamp}-v2.xlsx"  # v2: 问题清单 in words and labels
     if not ctx.files.has_cache(key):
         parsed = views.parsed_of(ctx, [row.id])
         if row.id not in parsed:
             return {"refused": "该文件尚未识别完成。"}
         try:
-            data, _ = annotate(ctx.files.read(row.sha256), row.filename, intake.load(parsed[row.id]))
+            data, _ = annotate(ctx.files.read(row.sha256), row.filename, intake.load(parsed[row.id]), registry=ctx.registry)
         except HuizongError as exc:
             return {"refused": str(exc)}
         ctx.files.put_cache(key, data)

@@ -65,7 +65,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    problems = "；".join(_describe(e) for e in exc.errors())
+    problems = "；".join(describe(e) for e in exc.errors())
     message = f"请求内容有误：{problems}" if problems else "请求内容有误。"
     if wants_html(request):
         return render_http_error(request, HTTPException(422, message))
@@ -73,11 +73,64 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     return JSONResponse({"detail": message, "errors": errors}, status_code=422)
 
 
-def _describe(error: dict) -> str:
-    where = ".".join(str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path"))
-    if error.get("type") == "missing":
-        return f"缺少 {where}"
-    return f"{where} 不符合要求（{error.get('msg', '')}）"
+# What a request's parts are called, for a clerk or a script's author reading the message.
+NAMES = {
+    "campaign_id": "任务编号",
+    "return_id": "文件编号",
+    "title": "任务名称",
+    "forms": "报表",
+    "units": "应报单位",
+    "deadline": "截止日期",
+    "issuer": "发文机关",
+    "contact": "联系人",
+    "username": "用户名",
+    "password": "密码",
+    "unit": "单位",
+    "form": "报表",
+    "reason": "原因",
+    "note": "退回说明",
+    "aliases": "单位别名",
+    "ids": "文件编号",
+}
+# pydantic's error types in words; its English `msg` never reaches a reader.
+REASONS = {
+    "missing": "必须填写",
+    "too_short": "不能为空",
+    "string_too_short": "不能为空",
+    "too_long": "项目过多",
+    "string_too_long": "过长",
+    "string_type": "应为文字",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "float_parsing": "应为数字",
+    "bool_parsing": "应为是或否",
+    "date_from_datetime_parsing": "不是有效日期（应为 YYYY-MM-DD）",
+    "date_parsing": "不是有效日期（应为 YYYY-MM-DD）",
+    "date_type": "不是有效日期（应为 YYYY-MM-DD）",
+    "list_type": "应为列表",
+    "dict_type": "应为对象",
+    "model_attributes_type": "应为对象",
+    "json_invalid": "不是有效的 JSON",
+    "json_type": "不是有效的 JSON",
+    "literal_error": "不是可选的值",
+    "enum": "不是可选的值",
+    "greater_than": "过小",
+    "greater_than_equal": "过小",
+    "less_than": "过大",
+    "less_than_equal": "过大",
+    "extra_forbidden": "不是可接受的项",
+}
+
+
+def describe(error: dict) -> str:
+    """One pydantic error in Chinese: the part by its name, then what is wrong with it."""
+    parts = [p for p in error.get("loc", ()) if p not in ("body", "query", "path", "form")]
+    names = [NAMES.get(str(p), str(p)) if not isinstance(p, int) else f"第{p + 1}项" for p in parts]
+    reason = error.get("ctx", {}).get("error") if isinstance(error.get("ctx"), dict) else None
+    if not (isinstance(reason, str | ValueError) and not str(reason).isascii()):
+        reason = REASONS.get(str(error.get("type")), "不符合要求")
+    return f"{''.join(names) or '请求'}{reason}"
 
 
 async def _login_required(request: Request, exc: Exception) -> Response:

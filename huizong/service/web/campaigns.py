@@ -10,11 +10,11 @@ from starlette.responses import RedirectResponse, Response
 
 from huizong.service.api.schemas import CampaignIn
 from huizong.service.campaigns import actions
+from huizong.service.http import errors
 from huizong.service.http.deps import Csrf, PageUser, read_form, services
 from huizong.service.web.render import page
 
 router = APIRouter()
-_FIELD_NAMES = {"title": "任务名称", "forms": "报表", "units": "应报单位", "deadline": "截止日期", "issuer": "发文机关"}
 
 
 @router.get("/")
@@ -55,22 +55,4 @@ def _form_context(request: Request, user: object, values: dict, errors: list[str
 
 
 def _errors(exc: ValidationError) -> list[str]:
-    messages = []
-    for err in exc.errors():
-        field = _FIELD_NAMES.get(str(err["loc"][0]) if err["loc"] else "", "")
-        reason = str(err.get("ctx", {}).get("error") or "") or _reason(err["type"])
-        messages.append(f"{field}：{reason}")
-    return messages
-
-
-def _reason(kind: str) -> str:
-    return {
-        "missing": "必须填写",
-        "too_short": "不能为空",
-        "string_too_short": "不能为空",
-        "too_long": "项目过多",
-        "string_too_long": "过长",
-        "date_from_datetime_parsing": "不是有效日期",
-        "date_parsing": "不是有效日期",
-        "date_type": "不是有效日期",
-    }.get(kind, "填写有误")
+    return [errors.describe(dict(err)) for err in exc.errors()]

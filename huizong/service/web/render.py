@@ -14,6 +14,7 @@ from huizong.service.campaigns import board
 from huizong.service.http.deps import CSRF_COOKIE, services, signer
 from huizong.service.security import auth
 from huizong.service.settings import MiB
+from parsers.cells import location_words
 
 templates = Jinja2Templates(directory=Path(__file__).with_name("templates"))
 
@@ -31,6 +32,7 @@ def _size(n: int) -> str:
 
 
 templates.env.filters["size"] = _size
+templates.env.filters["where"] = location_words  # Sheet1!B6 -> 工作表“Sheet1”第6行B列
 templates.env.globals["STATUS_LABELS"] = board.LABELS
 templates.env.globals["RETURN_LABELS"] = {
     "queued": "排队等待处理",
@@ -60,6 +62,7 @@ def page(request: Request, name: str, context: dict[str, Any], status: int = 200
         "limits": ctx.settings.limits_text(),
         "local": lambda v, seconds=False: _local(request, v, seconds),
         "form_title": lambda fid: ctx.registry.get(fid).title if fid and fid in ctx.registry else (fid or "—"),
+        "field_label": ctx.registry.field_label,
         **context,
     }
     response = templates.TemplateResponse(request, name, context, status_code=status)
