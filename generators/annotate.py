@@ -117,5 +117,9 @@ def annotate(
         from parsers.readers import read
 
         doc = read(original, name)
-    data = _annotate_xlsx(original, ret, registry) if doc.kind == "xlsx" and original[:2] == b"PK" else _annotate_grid(doc, ret, registry)
+    data = (
+        _annotate_xlsx(original, ret, registry)
+        if doc.kind == "xlsx" and original[:2] == b"PK"
+        else _annotate_grid(doc, ret, registry)
+    )
     return data, annotated_name(name)

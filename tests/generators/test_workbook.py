@@ -81,7 +81,13 @@ def test_status_and_issue_sheets(registry: FormRegistry) -> None:
     assert status[("杭锦旗", "工作情况统计表")] == "缺报"
     assert status[("达拉特旗", "工作情况统计表")] == "已报"
     issues = sheets["问题清单"]
-    assert issues[2][:5] == ["错误", "东胜区", "检验检测机构基本情况汇总表", "东胜区-名单.xlsx", "工作表“Sheet1”第9行F列"]
+    assert issues[2][:5] == [
+        "错误",
+        "东胜区",
+        "检验检测机构基本情况汇总表",
+        "东胜区-名单.xlsx",
+        "工作表“Sheet1”第9行F列",
+    ]
     assert "代码" not in issues[1] and not any(cell in CATALOGUE for row in issues for cell in row)
 
 

@@ -147,7 +147,9 @@ def build_annotated(ctx: Services, return_id: int) -> dict[str, str]:
         if row.id not in parsed:
             return {"refused": "该文件尚未识别完成。"}
         try:
-            data, _ = annotate(ctx.files.read(row.sha256), row.filename, intake.load(parsed[row.id]), registry=ctx.registry)
+            data, _ = annotate(
+                ctx.files.read(row.sha256), row.filename, intake.load(parsed[row.id]), registry=ctx.registry
+            )
         except HuizongError as exc:
             return {"refused": str(exc)}
         ctx.files.put_cache(key, data)
