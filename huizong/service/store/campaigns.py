@@ -122,10 +122,8 @@ def requeue(s: Session, row: StoredReturn) -> None:
 
 def uploads_since(s: Session, campaign_id: int, since: datetime, unit_id: int | None = None) -> int:
     """Returns stored for the campaign (through `unit_id`'s link, when given) since `since`."""
-    query = (
-        select(func.count())
-        .select_from(StoredReturn)
-        .where(StoredReturn.campaign_id == campaign_id, StoredReturn.uploaded_at >= since)
+    query = select(func.count()).select_from(StoredReturn).where(
+        StoredReturn.campaign_id == campaign_id, StoredReturn.uploaded_at >= since
     )
     if unit_id is not None:
         query = query.where(StoredReturn.declared_unit_id == unit_id, StoredReturn.via == "link")

@@ -64,10 +64,8 @@ def failures_since(s: Session, username: str, client: str, since: datetime) -> t
 
 def account_failures_since(s: Session, username: str, since: datetime) -> int:
     """Failed logins on this user name since `since`, from anywhere."""
-    query = (
-        select(func.count())
-        .select_from(LoginAttempt)
-        .where(LoginAttempt.at >= since, LoginAttempt.success.is_(False), LoginAttempt.username == username[:64])
+    query = select(func.count()).select_from(LoginAttempt).where(
+        LoginAttempt.at >= since, LoginAttempt.success.is_(False), LoginAttempt.username == username[:64]
     )
     return s.scalar(query) or 0
 
