@@ -61,7 +61,12 @@ def _settings(data_dir: Path, database_url: str | None, forms_dirs: tuple[Path, 
 @database_option
 @forms_option
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="后台处理进程数。")
-@click.option("--public-url", default=None, help="对外访问地址（生成上报链接用），如 https://hz.example.gov.cn。")
+@click.option(
+    "--public-url",
+    default=None,
+    help="对外访问地址，各单位上报链接以它开头，如 https://hz.example.gov.cn（也可用环境变量 HUIZONG_PUBLIC_URL）。"
+    "不设置时链接以本机地址开头，只能在本机打开。",
+)
 @queue_option
 @storage_option
 @click.option(

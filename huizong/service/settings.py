@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
@@ -58,6 +59,18 @@ class Settings(BaseModel):
     max_uploads_per_link: int = 60
     max_concurrent_uploads: int = 8  # request bodies read at once by one server process (bounds its memory)
 
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        """The address districts open: http(s)://host[:port][/prefix], kept without a trailing slash."""
+        value = (value or "").strip().rstrip("/")
+        if not value:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+            raise ValueError(f"对外访问地址“{value}”应形如 https://hz.example.gov.cn（以 http:// 或 https:// 开头）")
+        return value
+
     @field_validator("trusted_proxies")
     @classmethod
     def _networks(cls, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -73,6 +86,8 @@ class Settings(BaseModel):
     def _from_environment(self) -> Settings:
         self.queue_url = self.queue_url or os.environ.get("HUIZONG_QUEUE_URL") or None
         self.storage_url = self.storage_url or os.environ.get("HUIZONG_STORAGE_URL") or None
+        if self.public_url is None and os.environ.get("HUIZONG_PUBLIC_URL"):
+            self.public_url = self._public_url(os.environ["HUIZONG_PUBLIC_URL"])
         if self.queue_name == "huizong":
             self.queue_name = os.environ.get("HUIZONG_QUEUE_NAME") or self.queue_name
         if self.cookie_secure is None:

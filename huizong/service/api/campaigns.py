@@ -14,14 +14,10 @@ from huizong.service.api.schemas import (
     UnitLink,
 )
 from huizong.service.campaigns import actions, views
-from huizong.service.http.deps import ApiUser, services
+from huizong.service.http.deps import ApiUser, public_base, services
 from huizong.service.security import audit
 
 router = APIRouter(tags=["报送任务"])
-
-
-def base_url(request: Request) -> str:
-    return services(request).settings.public_url or str(request.base_url)
 
 
 @router.post("/campaigns", status_code=201, response_model=CampaignCreated, summary="创建报送任务")
@@ -29,7 +25,7 @@ def create(body: CampaignIn, request: Request, user: ApiUser) -> CampaignCreated
     ctx = services(request)
     campaign_id = actions.create_campaign(ctx, body, user.id, request.state.actor)
     snap = views.load(ctx, campaign_id)
-    base = base_url(request)
+    base = public_base(request)
     return CampaignCreated(
         id=campaign_id,
         title=body.title,
@@ -48,7 +44,7 @@ def list_all(request: Request, user: ApiUser) -> list[CampaignSummary]:
 @router.get("/campaigns/{campaign_id}", response_model=CampaignOut, summary="报送情况（单位 × 报表）")
 async def board(campaign_id: int, request: Request, user: ApiUser) -> CampaignOut:
     snap = await run_in_threadpool(views.load, services(request), campaign_id)
-    return views.campaign_out(snap, base_url(request))
+    return views.campaign_out(snap, public_base(request))
 
 
 @router.get("/campaigns/{campaign_id}/audit", response_model=list[AuditOut], summary="操作记录")

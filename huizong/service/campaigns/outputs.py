@@ -156,6 +156,24 @@ def build_annotated(ctx: Services, return_id: int) -> dict[str, str]:
     return {"key": key}
 
 
+def build_template(ctx: Services, form_id: str) -> str:
+    """The blank xlsx form, made once per form version and definition: its cache key."""
+    import tempfile
+    from pathlib import Path
+
+    from generators.templates import write_template
+
+    form = ctx.registry.get(form_id)
+    digest = hashlib.sha256(form.model_dump_json().encode()).hexdigest()[:12]
+    key = f"template-{form.id}-{digest}.xlsx"
+    if not ctx.files.has_cache(key):
+        with tempfile.TemporaryDirectory() as folder:
+            target = Path(folder) / "template.xlsx"
+            write_template(form, target)
+            ctx.files.put_cache(key, target.read_bytes())
+    return key
+
+
 def annotated_name(filename: str) -> str:
     from generators.annotate import annotated_name as name
 

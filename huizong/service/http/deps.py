@@ -30,6 +30,11 @@ def signer(request: Request) -> auth.Signer:
     return request.app.state.signer
 
 
+def public_base(request: Request) -> str:
+    """Where unit links start: the configured public address, else the address this request came to."""
+    return services(request).settings.public_url or str(request.base_url)
+
+
 def client_of(request: Request) -> str:
     """The client's address; a forwarded one only from a configured trusted proxy."""
     peer = request.client.host if request.client else None

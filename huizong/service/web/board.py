@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+import ipaddress
+from urllib.parse import urlsplit
+
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from huizong.service.campaigns import actions, outputs, views
 from huizong.service.http import downloads
-from huizong.service.http.deps import PageUser, services
+from huizong.service.http.deps import PageUser, public_base, services
 from huizong.service.security import audit
 from huizong.service.web.render import page
 
 router = APIRouter()
-
-
-def _base(request: Request) -> str:
-    return services(request).settings.public_url or str(request.base_url)
 
 
 @router.get("/campaigns/{campaign_id}")
@@ -29,8 +28,23 @@ async def board_page(campaign_id: int, request: Request, user: PageUser) -> Resp
 @router.get("/campaigns/{campaign_id}/links")
 def links_page(campaign_id: int, request: Request, user: PageUser) -> Response:
     snap = views.load(services(request), campaign_id)
-    links = [(u.name, views.upload_url(_base(request), u.upload_token)) for u in snap.units]
-    return page(request, "links.html", {"user": user, "b": snap.board, "links": links})
+    base = public_base(request)
+    links = [(u.name, views.upload_url(base, u.upload_token)) for u in snap.units]
+    context = {"user": user, "b": snap.board, "links": links, "reach": _reach(request, base)}
+    return page(request, "links.html", context)
+
+
+def _reach(request: Request, base: str) -> str:
+    """Who can open the links: `public` (the configured address), `local` (this computer only) or `network`
+    (whoever reaches the address the clerk typed, which districts usually cannot)."""
+    if services(request).settings.public_url:
+        return "public"
+    host = (urlsplit(base).hostname or "").strip("[]")
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    return "local" if loopback else "network"
 
 
 @router.get("/campaigns/{campaign_id}/downloads")

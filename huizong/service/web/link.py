@@ -6,20 +6,25 @@ file to the unit's own inbox, which the unit's clerk would see on this very page
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from huizong.service.api.returns import answer
-from huizong.service.campaigns import uploads, views
+from huizong.service.campaigns import board as boards
+from huizong.service.campaigns import outputs, uploads, views
 from huizong.service.context import Services
+from huizong.service.http import downloads
 from huizong.service.http.deps import client_of, read_form, services
 from huizong.service.http.errors import wants_html
 from huizong.service.security.audit import Actor
 from huizong.service.store import campaigns as repo
-from huizong.service.store.models import CampaignUnit
+from huizong.service.store.models import CampaignUnit, StoredReturn
+from huizong.service.web import notes as notes_
 from huizong.service.web.render import page
 from huizong.service.web.returns import store_all
 
@@ -35,8 +40,10 @@ def unit_of(ctx: Services, token: str) -> CampaignUnit:
 
 
 @router.get("/u/{token}")
-async def link_page(token: str, request: Request) -> Response:
-    return await _render(request, token, [], [])
+async def link_page(token: str, request: Request, fresh: str = "", notes: str = "") -> Response:
+    stored = [int(x) for x in fresh.split(",") if x.isdigit()][:1000]
+    dismiss = notes_.address(f"/u/{token}", request, [], fresh=fresh)
+    return await _render(request, token, stored, notes_.unpack(request, notes), dismiss)
 
 
 @router.post("/u/{token}")
@@ -50,7 +57,9 @@ async def link_upload(token: str, request: Request) -> Response:
     sender = uploads.Sender(Actor.unit(unit.name, client_of(request)), None, "link", unit.id)
     if wants_html(request):
         stored, rejected = await store_all(ctx, unit.campaign_id, files, sender)
-        return await _render(request, token, stored, rejected)
+        # Post/redirect/get, as on the clerk's upload: the refusals stay through the page's refreshes.
+        target = notes_.address(f"/u/{token}", request, rejected, fresh=",".join(map(str, stored)))
+        return RedirectResponse(target, status_code=303)
     if len(files) > 1:
         raise HTTPException(422, "每次请求只能上传一个文件（表单字段 file）。")
     incoming = await uploads.read_upload(files[0], ctx)
@@ -58,7 +67,38 @@ async def link_upload(token: str, request: Request) -> Response:
     return answer(await uploads.parsed(ctx, uploads.parse_later(ctx, return_id), return_id))
 
 
-async def _render(request: Request, token: str, stored: list[int], rejected: list[tuple[str, str]]) -> Response:
+@router.get("/u/{token}/templates/{form_id}.xlsx")
+async def blank_template(token: str, form_id: str, request: Request) -> Response:
+    """The blank form of the campaign, as the district fills it in."""
+    ctx = services(request)
+    unit = await run_in_threadpool(unit_of, ctx, token)
+    snap = await run_in_threadpool(views.load, ctx, unit.campaign_id)
+    if form_id not in snap.board.campaign.forms or form_id not in ctx.registry:
+        raise HTTPException(404, "本次任务没有这张报表。")
+    key = await run_in_threadpool(outputs.build_template, ctx, form_id)
+    return downloads.send_file(ctx.files.cached(key), f"{ctx.registry.get(form_id).title}.xlsx")
+
+
+@router.get("/u/{token}/returns/{return_id}/annotated.xlsx")
+async def own_annotated(token: str, return_id: int, request: Request) -> Response:
+    """The unit's own return with its problems marked, to correct and send again."""
+    ctx = services(request)
+    unit = await run_in_threadpool(unit_of, ctx, token)
+    snap = await run_in_threadpool(views.load, ctx, unit.campaign_id)
+    row = next((r for r in _own_returns(snap, unit.id) if r.id == return_id), None)
+    if row is None:
+        raise HTTPException(404, "找不到本单位的这份文件。")
+    return await downloads.annotated(ctx, return_id, Actor.unit(unit.name, client_of(request)))
+
+
+def _own_returns(snap: views.Snapshot, unit_id: int) -> list[StoredReturn]:
+    row = next(r for r in snap.board.rows if r.unit.id == unit_id)
+    return row.returns
+
+
+async def _render(
+    request: Request, token: str, stored: list[int], rejected: notes_.Rejected, dismiss_url: str
+) -> Response:
     ctx = services(request)
     unit = await run_in_threadpool(unit_of, ctx, token)
     snap = await run_in_threadpool(views.load, ctx, unit.campaign_id)
@@ -71,12 +111,15 @@ async def _render(request: Request, token: str, stored: list[int], rejected: lis
     context = {
         "b": snap.board,
         "unit": unit,
+        "token": token,
         "row": row,
         "mine": mine,
         "issues": issues,
         "just_stored": set(stored),
         "rejected": rejected,
+        "dismiss_url": dismiss_url,
         "pending": any(r.status in ("pending", "queued") for r in mine),
+        "overdue": datetime.now(ctx.tz) >= boards.deadline_end(snap.board.campaign.deadline, ctx.tz),
         "accept": ",".join(ctx.settings.allowed_suffixes),
     }
     return page(request, "link.html", context)

@@ -12,6 +12,7 @@ from huizong.service.campaigns import uploads, views
 from huizong.service.http import downloads
 from huizong.service.http.deps import Csrf, PageUser, read_form, services
 from huizong.service.storage import safe_name
+from huizong.service.web import notes as notes_
 from huizong.service.web.render import page
 
 router = APIRouter()
@@ -35,7 +36,9 @@ async def upload(campaign_id: int, request: Request, user: PageUser) -> Response
         raise HTTPException(422, "请选择要上传的文件。")
     sender = uploads.Sender(request.state.actor, user.id, "clerk", unit_id)
     stored, rejected = await store_all(ctx, campaign_id, files, sender)
-    return await results(request, user, campaign_id, stored, rejected)
+    # Post/redirect/get: a reload never sends the files again, and the refusals travel in the address.
+    target = notes_.address(f"/campaigns/{campaign_id}/uploads", request, rejected, ids=",".join(map(str, stored)))
+    return RedirectResponse(target, status_code=303)
 
 
 async def store_all(
@@ -57,23 +60,21 @@ async def store_all(
 
 
 @router.get("/campaigns/{campaign_id}/uploads")
-async def upload_results(campaign_id: int, request: Request, user: PageUser, ids: str = "") -> Response:
-    wanted = [int(x) for x in ids.split(",") if x.isdigit()][:1000]
-    return await results(request, user, campaign_id, wanted, [])
-
-
-async def results(
-    request: Request, user: object, campaign_id: int, ids: list[int], rejected: list[tuple[str, str]]
+async def upload_results(
+    campaign_id: int, request: Request, user: PageUser, ids: str = "", notes: str = ""
 ) -> Response:
+    wanted = [int(x) for x in ids.split(",") if x.isdigit()][:1000]
     snap = await run_in_threadpool(views.load, services(request), campaign_id)
-    rows = [views.summary(snap, r) for r in snap.returns if r.id in set(ids)]
+    rows = [views.summary(snap, r) for r in snap.returns if r.id in set(wanted)]
+    path = f"/campaigns/{campaign_id}/uploads"
     context = {
         "user": user,
         "b": snap.board,
         "rows": rows,
-        "rejected": rejected,
+        "rejected": notes_.unpack(request, notes),
         "pending": any(r.status in ("pending", "queued") for r in rows),
-        "refresh_url": f"/campaigns/{campaign_id}/uploads?ids={','.join(map(str, ids))}",
+        "refresh_url": str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""),
+        "dismiss_url": notes_.address(path, request, [], ids=ids),
     }
     return page(request, "upload_results.html", context)
 

@@ -59,12 +59,9 @@ def free_port() -> int:
 def test_serve_starts_with_nothing_installed(tmp_path):
     port = free_port()
     data = tmp_path / "huizong-data"
-    proc = subprocess.Popen(
-        [HUIZONG, "serve", "--port", str(port), "--data", str(data), "--workers", "1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    public = "https://hz.example.gov.cn/huizong/"
+    command = [HUIZONG, "serve", "--port", str(port), "--data", str(data), "--workers", "1", "--public-url", public]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + 120
         while True:
@@ -76,6 +73,23 @@ def test_serve_starts_with_nothing_installed(tmp_path):
                 time.sleep(0.2)
         assert r.status_code == 200 and "登录" in r.text
         assert (data / "huizong.sqlite3").is_file() and (data / "originals").is_dir()
+        assert (
+            huizong(
+                "user", "add", "李科员", "--password-stdin", "--data", str(data), stdin="秘密口令12345\n"
+            ).returncode
+            == 0
+        )
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as api:
+            token = api.post("/api/login", json={"username": "李科员", "password": "秘密口令12345"}).json()["token"]
+            body = {"title": "对外地址", "forms": ["institution-roster"], "units": ["东胜区"], "deadline": "2099-12-31"}
+            created = api.post("/api/campaigns", json=body, headers={"Authorization": f"Bearer {token}"}).json()
+        # Every unit link starts with the public address, never with the address the server listens on.
+        assert created["units"][0]["upload_url"].startswith("https://hz.example.gov.cn/huizong/u/")
     finally:
         proc.terminate()
         proc.wait(timeout=60)
+
+
+def test_serve_refuses_a_public_url_that_is_no_web_address(tmp_path):
+    out = huizong("serve", "--data", str(tmp_path / "d"), "--public-url", "hz.example.gov.cn")
+    assert out.returncode == 2 and "对外访问地址" in out.stderr and "https://" in out.stderr

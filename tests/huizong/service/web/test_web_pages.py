@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import urljoin
 
 import httpx
 import pytest
@@ -76,6 +77,8 @@ def test_campaign_form_creates_and_lists_links(browser):
     links = browser.get(f"/campaigns/{campaign_id}/links")
     assert links.status_code == 200
     assert links.text.count("/u/") >= 2 and "东胜区" in links.text and "打印清单" in links.text
+    # Served on 127.0.0.1 without --public-url: the clerk is told before pasting dead links into a 通知.
+    assert 'data-reach="local"' in links.text and "只能在这台电脑上打开" in links.text and "--public-url" in links.text
     assert "页面测试任务" in browser.get("/").text
     board = browser.get(f"/campaigns/{campaign_id}")
     assert board.text.count('data-status="missing"') == 2
@@ -102,9 +105,17 @@ def test_upload_page_stores_many_files_and_explains_refusals(live, browser):
     assert live.settings.limits_text() in page.text
     files = [("files", ("甲.xlsx", b"one")), ("files", ("乙.pdf", b"two")), ("files", ("丙.exe", b"MZ"))]
     r = browser.post(f"/campaigns/{campaign_id}/upload", data={"csrf_token": csrf_of(page), "unit": ""}, files=files)
-    assert r.status_code == 200
-    assert "甲.xlsx" in r.text and "乙.pdf" in r.text
-    assert "丙.exe" in r.text and "格式不支持" in r.text
+    assert r.status_code == 303  # a reload of the answer never sends the files again
+    results = browser.get(r.headers["location"])
+    assert "甲.xlsx" in results.text and "乙.pdf" in results.text
+    assert "丙.exe" in results.text and "格式不支持" in results.text
+    # The refusal is in the page's own address: every refresh shows it until the clerk closes it.
+    assert "丙.exe" in browser.get(r.headers["location"]).text
+    closed = re.search(r'href="([^"]+)">知道了，关闭', results.text).group(1).replace("&amp;", "&")
+    after = browser.get(closed)
+    assert "丙.exe" not in after.text and "甲.xlsx" in after.text
+    forged = browser.get(r.headers["location"].replace("notes=", "notes=x"))
+    assert forged.status_code == 200 and "丙.exe" not in forged.text  # nobody else's text on this site
 
 
 def test_upload_page_limits_the_number_of_files(live, browser):
@@ -122,6 +133,7 @@ def test_return_page_and_downloads(browser):
         f"/campaigns/{campaign_id}/upload",
         data={"csrf_token": csrf_of(page)},
         files=[("files", ("坏.xlsx", b"broken"))],
+        follow_redirects=True,
     )
     return_id = int(re.search(r'href="/returns/(\d+)"', r.text).group(1))
     detail = browser.get(f"/returns/{return_id}")
@@ -140,8 +152,18 @@ def test_unit_link_page(live, browser):
         page = anonymous.get(link)
         assert page.status_code == 200 and "杭锦旗" in page.text and "页面测试任务" in page.text
         assert "报送情况" not in page.text  # none of the clerk's navigation
-        r = anonymous.post(link, files=[("file", ("杭锦旗.xlsx", b"garbage"))])
-        assert r.status_code == 200 and "杭锦旗.xlsx" in r.text
+        files = [("file", ("杭锦旗.xlsx", b"garbage")), ("file", ("杭锦旗.exe", b"MZ"))]
+        r = anonymous.post(link, files=files)
+        assert r.status_code == 303
+        again = anonymous.get(urljoin(link, r.headers["location"]))
+        assert "杭锦旗.xlsx" in again.text and "杭锦旗.exe" in again.text and "格式不支持" in again.text
+        blank = anonymous.get(f"{link}/templates/institution-roster.xlsx")
+        assert blank.status_code == 200 and blank.content[:2] == b"PK"
+        assert (
+            "检验检测机构基本情况汇总表" in blank.headers["content-disposition"]
+            or "filename*" in blank.headers["content-disposition"]
+        )
+        assert anonymous.get(f"{link}/templates/work-statistics.xlsx").status_code == 404  # not in this campaign
 
 
 def test_logout_ends_the_session(browser):
