@@ -113,3 +113,32 @@ def _row(
 def current_returns(board: Board) -> list[StoredReturn]:
     """The returns that count, one per unit and form: what the consolidated outputs are built from."""
     return [c.current for row in board.rows for c in row.cells if c.current is not None]
+
+
+# A cell the unit has sent something countable for (a sent-back or faulty return is in, but needs action).
+IN = frozenset({"received", "late", "has-errors", "returned"})
+ACTION = frozenset({"has-errors", "unreadable", "returned"})
+
+
+@dataclass
+class Tally:
+    """The board's summary, computed from its cells only, so the counts can never disagree with them."""
+
+    cells: Counter[str]  # status -> number of cells
+    cell_total: int
+    complete: int  # units with every form in
+    partial: int  # units with some forms in, some not
+    nothing: int  # units with no form in
+    action: int  # units with a cell that needs the clerk or the district (errors, unreadable, sent back)
+
+
+def tally(board: Board) -> Tally:
+    cells: Counter[str] = Counter(c.status for row in board.rows for c in row.cells)
+    complete = partial = nothing = action = 0
+    for row in board.rows:
+        got = sum(c.status in IN for c in row.cells)
+        complete += got == len(row.cells)
+        partial += 0 < got < len(row.cells)
+        nothing += got == 0
+        action += any(c.status in ACTION for c in row.cells)
+    return Tally(cells, sum(cells.values()), complete, partial, nothing, action)

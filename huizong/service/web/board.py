@@ -10,6 +10,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from huizong.service.campaigns import actions, outputs, views
+from huizong.service.campaigns import board as boards
+from huizong.service.campaigns import board_export as board_export_
 from huizong.service.http import downloads
 from huizong.service.http.deps import PageUser, public_base, services
 from huizong.service.security import audit
@@ -21,8 +23,26 @@ router = APIRouter()
 @router.get("/campaigns/{campaign_id}")
 async def board_page(campaign_id: int, request: Request, user: PageUser) -> Response:
     snap = await run_in_threadpool(views.load, services(request), campaign_id)
-    context = {"user": user, "snap": snap, "b": snap.board, "summary": lambda r: views.summary(snap, r)}
+    context = {
+        "user": user,
+        "snap": snap,
+        "b": snap.board,
+        "summary": lambda r: views.summary(snap, r),
+        "tally": boards.tally(snap.board),
+        "summary_lines": board_export_.summary_lines(snap.board),
+    }
     return page(request, "board.html", context)
+
+
+@router.get("/campaigns/{campaign_id}/board.xlsx")
+async def board_export(campaign_id: int, request: Request, user: PageUser) -> Response:
+    """The board as it stands, as a print-ready workbook."""
+    ctx = services(request)
+    snap = await run_in_threadpool(views.load, ctx, campaign_id)
+    data = await run_in_threadpool(board_export_.board_xlsx, ctx, snap)
+    name = f"{snap.board.campaign.title}-报送情况.xlsx"
+    await run_in_threadpool(actions.record, ctx, request.state.actor, "download", campaign_id=campaign_id, detail=name)
+    return downloads.send_bytes(data, name)
 
 
 @router.get("/campaigns/{campaign_id}/links")

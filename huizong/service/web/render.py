@@ -34,6 +34,7 @@ def _size(n: int) -> str:
 templates.env.filters["size"] = _size
 templates.env.filters["where"] = location_words  # Sheet1!B6 -> 工作表“Sheet1”第6行B列
 templates.env.globals["STATUS_LABELS"] = board.LABELS
+templates.env.globals["CELL_IN"] = board.IN  # cells the unit has sent something countable for
 templates.env.globals["RETURN_LABELS"] = {
     "queued": "排队等待处理",
     "pending": "识别中",

@@ -112,3 +112,61 @@ def test_files_that_do_not_count_are_listed_apart():
     assert [r.id for r in b.refused] == [5]
     assert all(cell.status == "missing" for row in b.rows for cell in row.cells)
     assert board.current_returns(b) == []
+
+
+def test_tally_counts_cells_and_units_from_the_cells():
+    c, units = campaign()
+    returns = [
+        ret(1, 1, "institution-roster", ON_TIME),
+        ret(2, 1, "work-statistics", ON_TIME, errors=6),
+        ret(3, 2, "institution-roster", LATE),
+    ]
+    b = board.build(c, units, returns, TZ)
+    t = board.tally(b)
+    cells = [cell.status for row in b.rows for cell in row.cells]
+    assert t.cell_total == len(cells) == 6
+    assert t.cells == {s: cells.count(s) for s in set(cells)}
+    assert (t.cells["received"], t.cells["has-errors"], t.cells["late"], t.cells["missing"]) == (1, 1, 1, 3)
+    # 东胜区 sent both (one with errors), 达拉特旗 one of two, 杭锦旗 nothing; the errors are counted.
+    assert (t.complete, t.partial, t.nothing, t.action) == (1, 1, 1, 1)
+
+
+def test_board_exports_as_a_workbook_with_the_cells_in_words(tmp_path):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from generators.workbook.board_sheet import BoardCell, BoardGrid, write_board
+
+    grid = BoardGrid(
+        "任务 · 报送情况",
+        "截止日期 2024-05-31",
+        ["检验检测机构基本情况汇总表", "工作情况统计表"],
+        [
+            (
+                "东胜区",
+                [BoardCell("已报\n2024-05-30 10:00", "ok"), BoardCell("有错误\n6 处错误", "bad")],
+                BoardCell("有错误", "bad"),
+            ),
+            (
+                "杭锦旗",
+                [BoardCell("未报"), BoardCell("无法读取\n文件无法读取，需重新报送", "bad")],
+                BoardCell("无法读取", "bad"),
+            ),
+        ],
+        ["应报 4 份：已报 1，有错误 1，无法读取 1，未报 1"],
+    )
+    out = BytesIO()
+    write_board(grid, out)
+    sheet = load_workbook(BytesIO(out.getvalue()))["报送情况"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "任务 · 报送情况" and rows[2] == (
+        "单位",
+        "检验检测机构基本情况汇总表",
+        "工作情况统计表",
+        "单位状态",
+    )
+    assert rows[3] == ("东胜区", "已报\n2024-05-30 10:00", "有错误\n6 处错误", "有错误")
+    assert rows[4][2].startswith("无法读取") and sheet.cell(5, 3).fill.fgColor.rgb.endswith("F8CBAD")
+    assert rows[6][0].startswith("应报 4 份")
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$3:$3"
