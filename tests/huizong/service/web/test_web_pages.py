@@ -199,3 +199,23 @@ def test_return_page_lists_issues_and_offers_the_annotated_file(live, browser):
     assert annotated.status_code == 200 and annotated.content[:2] == b"PK"
     board = browser.get(f"/campaigns/{campaign['id']}")
     assert 'data-status="has-errors"' in board.text
+
+
+def test_board_counts_agree_with_its_cells_and_export(live, browser):
+    with live.client(live.token()) as api:
+        campaign = new_campaign(api, ["东胜区", "达拉特旗", "杭锦旗"])
+        good = roster_xlsx("东胜区", ["甲检测公司"])
+        bad = roster_xlsx("达拉特旗", ["乙检测公司"], blank_domain=True)
+        for name, data in (("东胜区.xlsx", good), ("达拉特旗.xlsx", bad)):
+            api.post(f"/api/campaigns/{campaign['id']}/returns", files={"file": (name, data)}).raise_for_status()
+    board = browser.get(f"/campaigns/{campaign['id']}").text
+    cells = re.findall(r'<td class="cell[^"]*"[^>]*data-status="([^"]+)"', board)
+    assert len(cells) == 3
+    shown = dict(re.findall(r'data-count="([^"]+)" data-n="(\d+)"', board))
+    assert {s: int(n) for s, n in shown.items() if int(n)} == {s: cells.count(s) for s in set(cells)}
+    assert re.search(r'data-cell-counts data-total="3"', board)
+    units = dict(re.findall(r'data-units="([^"]+)" data-n="(\d+)"', board))
+    assert units == {"complete": "2", "partial": "0", "nothing": "1", "action": "1"}
+    export = browser.get(f"/campaigns/{campaign['id']}/board.xlsx")
+    assert export.status_code == 200 and export.content[:2] == b"PK"
+    assert "filename*=UTF-8''" in export.headers["content-disposition"]
