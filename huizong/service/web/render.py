@@ -35,6 +35,10 @@ templates.env.filters["size"] = _size
 templates.env.filters["where"] = location_words  # Sheet1!B6 -> 工作表“Sheet1”第6行B列
 templates.env.globals["STATUS_LABELS"] = board.LABELS
 templates.env.globals["CELL_IN"] = board.IN  # cells the unit has sent something countable for
+# The summary reads from what came in to what is still owed.
+templates.env.globals["SHOW_ORDER"] = [
+    s for s in ("received", "late", "has-errors", "unreadable", "returned", "missing") if s in board.LABELS
+]
 templates.env.globals["RETURN_LABELS"] = {
     "queued": "排队等待处理",
     "pending": "识别中",

@@ -33,7 +33,7 @@ PASSWORD = "correct horse battery"
 
 class Site:
     def __init__(self, url: str, settings: Settings, shots: Path) -> None:
-        self.url, self.settings, self.shots = url, settings, shots
+        self.url, self.settings, self.shots_dir = url, settings, shots
 
     def add_clerk(self) -> str:
         name = f"clerk{secrets.token_hex(3)}"
@@ -45,7 +45,18 @@ class Site:
         return name
 
     def shot(self, page: Page, name: str) -> None:
-        page.screenshot(path=str(self.shots / f"{name}.png"), full_page=True)
+        page.screenshot(path=str(self.shots_dir / f"{name}.png"), full_page=True)
+
+    def shots(self, page: Page, name: str) -> None:
+        """The page at desktop (1280) and phone (390) width, then back to the page's own size."""
+        size = page.viewport_size
+        for width, height, tag in ((1280, 900, "desktop"), (390, 844, "phone")):
+            page.set_viewport_size({"width": width, "height": height})
+            page.screenshot(path=str(self.shots_dir / f"{name}-{tag}.png"), full_page=True)
+            if tag == "phone":  # nothing may be wider than a phone's screen but a table that scrolls itself
+                assert page.evaluate("document.documentElement.scrollWidth") <= width + 1, f"{name} too wide"
+        if size:
+            page.set_viewport_size(size)
 
 
 @pytest.fixture(scope="session")

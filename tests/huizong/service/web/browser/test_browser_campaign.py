@@ -1,20 +1,30 @@
-"""A clerk's day in the browser: log in, create a campaign, upload the sample returns by the file input,
-watch the board turn from missing to received, download the workbook."""
+"""A campaign walked through in Chromium, as a clerk and the districts live it: create, copy the links, upload a
+batch with a wrong file among the good ones (its refusal stays through the page's refreshes), the board's
+counts against its own cells, a district's page at phone width, the board exported.
+
+Every page is photographed at desktop and phone width into $HUIZONG_SCREENSHOTS, to be looked at.
+"""
 
 from __future__ import annotations
 
 import io
+import re
+from collections import Counter
 from pathlib import Path
 
 import openpyxl
 import yaml
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
+from service_samples import roster_xlsx
 
 ROOT = Path(__file__).resolve().parents[5]
 SAMPLES = ROOT / "samples" / "campaign"
 RETURNS = sorted(p for p in (SAMPLES / "returns").iterdir() if not p.name.endswith(".json"))
 UNITS = (SAMPLES / "units.txt").read_text(encoding="utf-8").split()
 EXPECTED = yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))
+TITLE = "鄂尔多斯市检验检测市场专项整治行动"
+ISSUER = "鄂尔多斯市市场监督管理局"
+IN = {"received", "late", "has-errors", "returned"}
 
 
 def create_campaign(page: Page, site, title: str) -> str:
@@ -24,62 +34,170 @@ def create_campaign(page: Page, site, title: str) -> str:
     page.check("input[value=work-statistics]")
     page.fill("textarea[name=units]", "\n".join(UNITS))
     page.fill("input[name=deadline]", "2099-12-31")
-    site.shot(page, "02-new-campaign")
+    page.fill("input[name=issuer]", ISSUER)
+    site.shots(page, "02-new-campaign")
     page.click("main button[type=submit]")
     page.wait_for_url("**/links")
     return page.url.rsplit("/", 1)[0]
 
 
-def test_clerk_day(page: Page, site, login):
+def record_progress(page: Page) -> None:
+    """Keep what the per-file progress said in sessionStorage, which outlives the redirect that follows."""
+    page.evaluate(
+        """() => new MutationObserver(() => {
+            const said = [...document.querySelectorAll('[data-chosen] .pct')].map(e => e.textContent);
+            sessionStorage.setItem('progress', JSON.stringify(said));
+        }).observe(document.querySelector('[data-chosen]'), {subtree: true, childList: true, characterData: true})"""
+    )
+
+
+def check_counts_against_cells(page: Page) -> dict[tuple[str, str], str]:
+    """The summary's numbers, computed again from the cells the board shows."""
+    cells = page.locator("td.cell")
+    found = {
+        (c.get_attribute("data-unit"), c.get_attribute("data-form")): c.get_attribute("data-status")
+        for c in cells.all()
+    }
+    by_status = Counter(found.values())
+    for badge in page.locator("[data-count]").all():
+        assert int(badge.get_attribute("data-n")) == by_status.get(badge.get_attribute("data-count"), 0)
+    assert int(page.locator("[data-cell-counts]").get_attribute("data-total")) == len(found)
+    units: dict[str, list[str]] = {}
+    for (unit, _), status in found.items():
+        units.setdefault(unit, []).append(status)
+    got = {u: sum(s in IN for s in statuses) for u, statuses in units.items()}
+    expected = {
+        "complete": sum(n == len(units[u]) for u, n in got.items()),
+        "partial": sum(0 < n < len(units[u]) for u, n in got.items()),
+        "nothing": sum(n == 0 for n in got.values()),
+        "action": sum(any(s in ("has-errors", "unreadable", "returned") for s in st) for st in units.values()),
+    }
+    shown = {k: int(page.locator(f'[data-units="{k}"]').get_attribute("data-n")) for k in expected}
+    assert shown == expected
+    return found
+
+
+def test_campaign_walk(page: Page, site, login, browser: Browser, tmp_path: Path):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url)
     page.goto("/")
     expect(page).to_have_url(f"{site.url}/login?next=/")
-    site.shot(page, "00-login")
+    site.shots(page, "00-login")
     login(page, site)
-    site.shot(page, "01-campaigns")
+    site.shots(page, "01-campaigns")
 
-    board_url = create_campaign(page, site, "鄂尔多斯市检验检测市场专项整治行动")
+    # Create; the links page says plainly that 127.0.0.1 links reach no district; copy one.
+    board_url = create_campaign(page, site, TITLE)
     expect(page.locator("table.links tbody tr")).to_have_count(len(UNITS))
-    site.shot(page, "03-links")
+    expect(page.locator('[data-reach="local"]')).to_contain_text("只能在这台电脑上打开")
+    copy = page.locator("[data-copy]").first
+    copy.click()
+    expect(copy).to_have_text("已复制")
+    assert page.evaluate("navigator.clipboard.readText()") == copy.get_attribute("data-copy")
+    links = {
+        row.locator("th").inner_text(): row.locator("[data-copy]").get_attribute("data-copy")
+        for row in page.locator("table.links tbody tr").all()
+    }
+    site.shots(page, "03-links")
 
     page.goto(board_url)
-    cells = page.locator("td.cell")
-    expect(cells).to_have_count(len(UNITS) * 2)
     expect(page.locator('td.cell[data-status="missing"]')).to_have_count(len(UNITS) * 2)
-    site.shot(page, "04-board-empty")
+    site.shots(page, "04-board-empty")
 
+    # A batch: the sample returns, a file of no unit (to be assigned), and a wrong file among them.
+    wrong = tmp_path / "会议照片.exe"
+    wrong.write_bytes(b"MZ")
+    nameless = tmp_path / "机构名单.xlsx"
+    nameless.write_bytes(roster_xlsx(None, ["丙检测公司"]))
+    batch = [*RETURNS, wrong, nameless]
     page.click("text=上传报表 >> nth=0")
-    page.set_input_files("input[type=file]", [str(p) for p in RETURNS])
-    expect(page.locator("[data-chosen] li")).to_have_count(len(RETURNS))
-    site.shot(page, "05-upload")
+    page.set_input_files("input[type=file]", [str(p) for p in batch])
+    expect(page.locator("[data-chosen] li")).to_have_count(len(batch))
+    site.shots(page, "05-upload")
+    record_progress(page)
     page.click("main button[type=submit]")
-    page.wait_for_url("**/uploads**")
-    expect(page.locator("table.results tbody tr")).to_have_count(len(RETURNS))
-    expect(page.locator('table.results tr[data-status="pending"]')).to_have_count(0, timeout=180_000)
-    site.shot(page, "06-upload-results")
+    page.wait_for_url("**/uploads?**")
+    progress = page.evaluate("JSON.parse(sessionStorage.getItem('progress') || '[]')")
+    assert len(progress) == len(batch) and set(progress) == {"已发送"}, progress
+    notice = page.locator("[data-notice]")
+    expect(notice).to_contain_text("会议照片.exe")
+    expect(page.locator("table.results tbody tr")).to_have_count(len(batch) - 1)
+    # The page refreshes itself until every file is read; the refusal is still there afterwards.
+    expect(
+        page.locator('table.results tr[data-status="pending"], table.results tr[data-status="queued"]')
+    ).to_have_count(0, timeout=240_000)
+    page.reload()
+    expect(notice).to_contain_text("格式不支持")
+    site.shots(page, "06-upload-results")
+    notice.locator("text=知道了，关闭").click()
+    expect(page.locator("[data-notice]")).to_have_count(0)
+    expect(page.locator("table.results tbody tr")).to_have_count(len(batch) - 1)
 
+    # The district's own page, on a phone: a return with an error, a wrong file refused and still said.
+    phone = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844}, accept_downloads=True)
+    try:
+        unit_page = phone.new_page()
+        unit_page.goto(links["伊金霍洛旗"])
+        expect(unit_page.locator("dl.unit-facts")).to_contain_text(ISSUER)
+        expect(unit_page.locator("dl.unit-facts")).to_contain_text("2099-12-31")
+        with unit_page.expect_download() as blank:
+            unit_page.locator('a[href$="/templates/institution-roster.xlsx"]').click()
+        assert blank.value.suggested_filename == "检验检测机构基本情况汇总表.xlsx"
+        mine = tmp_path / "伊金霍洛旗.xlsx"
+        mine.write_bytes(roster_xlsx("伊金霍洛旗", ["丁检测公司", "戊检测公司"], blank_domain=True))
+        unit_page.set_input_files("input[type=file]", [str(mine), str(wrong)])
+        unit_page.click("main button[type=submit]")
+        unit_page.wait_for_url("**fresh=**")
+        expect(unit_page.locator("[data-notice]")).to_contain_text("会议照片.exe")
+        row = unit_page.locator("table.mine tr", has_text="伊金霍洛旗.xlsx")
+        expect(row.locator(".status-has-errors")).to_have_count(1, timeout=120_000)  # after its refreshes
+        expect(unit_page.locator("[data-notice]")).to_contain_text("会议照片.exe")
+        issues = row.locator(".issue-list").inner_text()
+        assert "工作表“Sheet1”第5行C列" in issues and "领域" in issues and "Sheet1!" not in issues
+        site.shots(unit_page, "11-unit-page")
+        with unit_page.expect_download() as annotated:
+            row.locator("text=下载问题标注文件").click()
+        book = openpyxl.load_workbook(io.BytesIO(Path(annotated.value.path()).read_bytes()))
+        listed = [r[1:3] for r in book["问题清单"].iter_rows(min_row=2, values_only=True)]
+        assert ("工作表“Sheet1”第5行C列", "领域") in listed
+    finally:
+        phone.close()
+
+    # The board: each cell as the truth says, and the summary computed again from the cells.
     page.goto(board_url)
+    expect(page.locator("td.cell")).to_have_count(len(UNITS) * 2)
+    cells = check_counts_against_cells(page)
     for form, truth in EXPECTED["forms"].items():
         for unit in UNITS:
-            cell = page.locator(f'td.cell[data-unit="{unit}"][data-form="{form}"]')
-            if unit in truth["missing_units"]:
-                expect(cell).to_have_attribute("data-status", "missing")
-            else:
-                expect(cell).to_have_attribute("data-status", "received")
-    expect(page.locator('td.cell[data-unit="达拉特旗"][data-form="institution-roster"] .badge')).to_have_text("第 2 版")
-    site.shot(page, "07-board")
+            if unit == "伊金霍洛旗" and form == "institution-roster":
+                assert cells[(unit, form)] == "has-errors"
+            elif unit not in truth["missing_units"]:
+                assert cells[(unit, form)] == "received", (unit, form)
+    roster = 'td.cell[data-unit="达拉特旗"][data-form="institution-roster"]'
+    expect(page.locator(f"{roster} .badge")).to_have_text("第 2 版")
+    site.shots(page, "07-board")
 
-    page.locator('td.cell[data-unit="达拉特旗"][data-form="institution-roster"] a').click()
+    page.locator(f"{roster} a").click()
     expect(page.locator("h1")).to_contain_text("达拉特旗")
-    site.shot(page, "08-return")
+    site.shots(page, "08-return")
+
+    # The board exported as a workbook, the same states in words.
+    page.goto(board_url)
+    with page.expect_download() as exported:
+        page.click("text=导出 Excel")
+    assert exported.value.suggested_filename == f"{TITLE}-报送情况.xlsx"
+    sheet = openpyxl.load_workbook(io.BytesIO(Path(exported.value.path()).read_bytes()))["报送情况"]
+    table = {r[0]: r[1:] for r in sheet.iter_rows(min_row=4, values_only=True) if r[0] in UNITS}
+    assert table["伊金霍洛旗"][0].startswith("有错误") and table["东胜区"][0].startswith("已报")
 
     page.goto(board_url + "/downloads")
-    site.shot(page, "09-downloads")
+    site.shots(page, "09-downloads")
     with page.expect_download() as info:
         page.click("a[href$='consolidated.xlsx']")
-    download = info.value
-    assert download.suggested_filename == "鄂尔多斯市检验检测市场专项整治行动-汇总表.xlsx"
-    book = openpyxl.load_workbook(io.BytesIO(Path(download.path()).read_bytes()))
+    assert info.value.suggested_filename == f"{TITLE}-汇总表.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
     assert "报送情况" in book.sheetnames
+    problems = [r for r in book["问题清单"].iter_rows(min_row=3, values_only=True) if r[0]]
+    assert problems and not any(re.fullmatch(r"[a-z]+(-[a-z]+)+", str(c)) for r in problems for c in r if c)
     with page.expect_download() as info:
         page.click("a[href$='bulletin.pdf']")
     assert info.value.suggested_filename.endswith("-情况通报.pdf")
@@ -87,7 +205,7 @@ def test_clerk_day(page: Page, site, login):
 
     page.goto(board_url + "/audit")
     expect(page.locator("table.grid tbody tr")).not_to_have_count(0)
-    site.shot(page, "10-audit")
+    site.shots(page, "10-audit")
 
 
 def test_drag_and_drop_fills_the_file_input(page: Page, site, login):
@@ -106,23 +224,3 @@ def test_drag_and_drop_fills_the_file_input(page: Page, site, login):
     zone.dispatch_event("drop", {"dataTransfer": transfer})
     expect(page.locator("[data-chosen] li")).to_have_count(2)
     assert page.eval_on_selector("input[type=file]", "i => i.files.length") == 2
-
-
-def test_unit_link_page_uploads_without_login(page: Page, site, browser, login):
-    login(page, site)
-    create_campaign(page, site, "单位链接测试")
-    link = page.locator("[data-copy]").first.get_attribute("data-copy")
-    anonymous = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900})
-    try:
-        unit_page = anonymous.new_page()
-        unit_page.goto(link)
-        expect(unit_page.locator(".unit-line")).to_contain_text(UNITS[0])
-        site.shot(unit_page, "11-unit-link")
-        unit_page.set_input_files("input[type=file]", str(RETURNS[0]))
-        unit_page.click("main button[type=submit]")
-        expect(unit_page.locator("tr.fresh")).to_have_count(1)
-        expect(unit_page.locator('tr[data-status="merged"]')).to_have_count(1, timeout=120_000)  # page refreshes
-        expect(unit_page.locator(".forms-needed .status-received")).to_have_count(1)
-        site.shot(unit_page, "12-unit-link-uploaded")
-    finally:
-        anonymous.close()
