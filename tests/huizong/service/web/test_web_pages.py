@@ -147,7 +147,7 @@ def test_return_page_and_downloads(browser):
 
 def test_unit_link_page(live, browser):
     campaign_id = create(browser, "杭锦旗\n")
-    link = re.search(r'data-copy="([^"]+)"', browser.get(f"/campaigns/{campaign_id}/links").text).group(1)
+    link = re.search(r'data-copy="(http[^"]+)"', browser.get(f"/campaigns/{campaign_id}/links").text).group(1)
     with httpx.Client(headers=HTML, timeout=120) as anonymous:
         page = anonymous.get(link)
         assert page.status_code == 200 and "杭锦旗" in page.text and "页面测试任务" in page.text

@@ -89,14 +89,17 @@ def test_campaign_walk(page: Page, site, login, browser: Browser, tmp_path: Path
     board_url = create_campaign(page, site, TITLE)
     expect(page.locator("table.links tbody tr")).to_have_count(len(UNITS))
     expect(page.locator('[data-reach="local"]')).to_contain_text("只能在这台电脑上打开")
-    copy = page.locator("[data-copy]").first
-    copy.click()
-    expect(copy).to_have_text("已复制")
-    assert page.evaluate("navigator.clipboard.readText()") == copy.get_attribute("data-copy")
     links = {
         row.locator("th").inner_text(): row.locator("[data-copy]").get_attribute("data-copy")
         for row in page.locator("table.links tbody tr").all()
     }
+    copy = page.locator("table.links [data-copy]").first
+    copy.click()
+    expect(copy).to_have_text("已复制")
+    assert page.evaluate("navigator.clipboard.readText()") == links[UNITS[0]]
+    page.click("text=复制全部")  # the lines to paste into the 通知, one unit and its link each
+    pasted = page.evaluate("navigator.clipboard.readText()").splitlines()
+    assert pasted == [f"{unit}：{links[unit]}" for unit in UNITS]
     site.shots(page, "03-links")
 
     page.goto(board_url)
@@ -114,8 +117,18 @@ def test_campaign_walk(page: Page, site, login, browser: Browser, tmp_path: Path
     expect(page.locator("[data-chosen] li")).to_have_count(len(batch))
     site.shots(page, "05-upload")
     record_progress(page)
+    # A slow line (as from a county office) so the bars can be seen filling one file after another.
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    slow = {"offline": False, "latency": 20, "downloadThroughput": -1, "uploadThroughput": 150_000}
+    cdp.send("Network.emulateNetworkConditions", slow)
     page.click("main button[type=submit]")
-    page.wait_for_url("**/uploads?**")
+    expect(page.locator("[data-chosen] .pct", has_text="已发送").first).to_be_visible()
+    expect(page.locator("[data-chosen] .pct", has_text="等待上传").first).to_be_visible()
+    expect(page.locator("[data-uploading]")).to_contain_text("正在上传")
+    site.shots(page, "05-uploading")
+    page.wait_for_url("**/uploads?**", timeout=120_000)
+    cdp.send("Network.emulateNetworkConditions", {**slow, "latency": 0, "uploadThroughput": -1})
     progress = page.evaluate("JSON.parse(sessionStorage.getItem('progress') || '[]')")
     assert len(progress) == len(batch) and set(progress) == {"已发送"}, progress
     notice = page.locator("[data-notice]")
