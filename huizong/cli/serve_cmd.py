@@ -129,16 +129,30 @@ def user() -> None:
 @user.command("add")
 @click.argument("name")
 @click.option("--password-stdin", is_flag=True, required=True, help="从标准输入读取密码（第一行）。")
+@click.option(
+    "--role",
+    type=click.Choice(["admin", "clerk", "viewer"]),
+    default=None,
+    help="角色：admin 管理员（另可管理本单位账号）、clerk 办事员、viewer 查看者（只读）。"
+    "新账号不写时：所在单位还没有管理员则为管理员，否则为办事员。",
+)
+@click.option("--office", default=None, help="所属单位（如“鄂尔多斯市市场监督管理局”），没有则新建；不写为“本局”。")
 @data_option
 @database_option
-def user_add(name: str, password_stdin: bool, data_dir: Path, database_url: str | None) -> None:
-    """新增账号 NAME（已存在则改密码）。密码经 argon2 散列后保存，不存明文。"""
+def user_add(
+    name: str, password_stdin: bool, role: str | None, office: str | None, data_dir: Path, database_url: str | None
+) -> None:
+    """新增账号 NAME（已存在则改密码，并按 --role、--office 修改）。密码经 argon2 散列后保存，不存明文。"""
     from huizong.service.security import audit, auth
+    from huizong.service.security.access import ROLE_LABELS
     from huizong.service.store.db import Database, migrate
 
     name = name.strip()
     if not name or len(name) > 64:
         raise click.UsageError("用户名不能为空，且不超过 64 个字符。")
+    office = office.strip() if office else None
+    if office is not None and not 0 < len(office) <= 100:
+        raise click.UsageError("单位名称不能为空，且不超过 100 个字符。")
     password = sys.stdin.readline().rstrip("\r\n")
     if len(password) < 8:
         raise click.UsageError("密码至少 8 个字符。")
@@ -147,12 +161,15 @@ def user_add(name: str, password_stdin: bool, data_dir: Path, database_url: str 
     db = Database(settings.resolved_database_url())
     try:
         migrate(db.engine)
-        _, created = auth.add_user(db, name, password)
+        account, created = auth.add_user(db, name, password, role=role, office=office)
+        where = auth.office_name(db, account.office_id)
+        said = f"{where}，{ROLE_LABELS[account.role]}"
         with db.session() as s:
-            audit.record(s, audit.Actor("命令行"), "user-add", detail=f"{name}（{'新增' if created else '重设密码'}）")
+            detail = f"{name}（{said}，{'新增' if created else '重设密码'}）"
+            audit.record(s, audit.Actor("命令行"), "user-add", detail=detail)
     finally:
         db.close()
-    click.echo(f"已{'新增账号' if created else '重设密码'}：{name}")
+    click.echo(f"已{'新增账号' if created else '重设密码'}：{name}（{said}）")
 
 
 @click.group("db")

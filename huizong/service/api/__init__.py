@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
-from huizong.service.api import campaigns, downloads, returns, session
+from huizong.service.api import campaigns, downloads, links, returns, session, users
 
 router = APIRouter(prefix="/api")
-for module in (session, campaigns, returns, downloads):
+for module in (session, users, campaigns, returns, downloads, links):
     router.include_router(module.router)

@@ -7,34 +7,45 @@ import secrets
 from starlette.exceptions import HTTPException
 
 from huizong.service.api.schemas import CampaignIn, CampaignSummary
+from huizong.service.campaigns import catalogue
 from huizong.service.context import Services
-from huizong.service.security import audit
+from huizong.service.security import access, audit
 from huizong.service.store import campaigns as repo
+from huizong.service.store.models import User
 
 
-def create_campaign(ctx: Services, body: CampaignIn, user_id: int, actor: audit.Actor) -> int:
-    unknown = [f for f in body.forms if f not in ctx.registry]
-    if unknown:
-        known = "、".join(f.id for f in ctx.registry)
-        raise HTTPException(422, f"未知的报表：{'、'.join(unknown)}（可选：{known}）。")
+def new_token() -> str:
     # 192 random bits per link: the link itself is the unit's only credential.
-    units = [(name, secrets.token_urlsafe(24)) for name in body.units]
+    return secrets.token_urlsafe(24)
+
+
+def create_campaign(ctx: Services, body: CampaignIn, user: User, actor: audit.Actor) -> int:
+    access.may_change(user)
+    units = [(name, new_token()) for name in body.units]
     with ctx.db.session() as s:
+        catalogue.check_forms(ctx, s, user.office_id, body.forms)
         campaign = repo.create_campaign(
             s,
             title=body.title,
             forms=body.forms,
             deadline=body.deadline,
             units=units,
-            user_id=user_id,
+            user_id=user.id,
+            office_id=user.office_id,
             issuer=body.issuer,
+            contact=body.contact,
+            phone=body.phone,
         )
+        if body.aliases:
+            from huizong.service.campaigns.fixes import set_aliases
+
+            set_aliases(repo.units_of(s, campaign.id), body.aliases)
         detail = f"{body.title}：{len(body.forms)} 张报表，{len(body.units)} 个单位，截止 {body.deadline}"
         audit.record(s, actor, "campaign-create", campaign_id=campaign.id, detail=detail)
         return campaign.id
 
 
-def list_campaigns(ctx: Services) -> list[CampaignSummary]:
+def list_campaigns(ctx: Services, user: User) -> list[CampaignSummary]:
     with ctx.db.session() as s:
         counts = repo.return_counts(s)
         return [
@@ -46,7 +57,7 @@ def list_campaigns(ctx: Services) -> list[CampaignSummary]:
                 created_at=c.created_at,
                 returns=counts.get(c.id, 0),
             )
-            for c in repo.list_campaigns(s)
+            for c in repo.list_campaigns(s, user.office_id)
         ]
 
 

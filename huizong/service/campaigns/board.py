@@ -14,9 +14,16 @@ from zoneinfo import ZoneInfo
 
 from huizong.service.store.models import Campaign, CampaignUnit, StoredReturn
 
-Status = Literal["missing", "received", "has-errors", "late"]
-STATUSES: tuple[Status, ...] = ("missing", "received", "has-errors", "late")
-LABELS: dict[str, str] = {"missing": "未报", "received": "已报", "has-errors": "有错误", "late": "逾期"}
+Status = Literal["missing", "received", "has-errors", "late", "unreadable", "returned"]
+STATUSES: tuple[Status, ...] = ("missing", "received", "has-errors", "late", "unreadable", "returned")
+LABELS: dict[str, str] = {
+    "missing": "未报",
+    "received": "已报",
+    "has-errors": "有错误",
+    "late": "逾期",
+    "unreadable": "无法读取",  # only unreadable files came: the unit must send the file again
+    "returned": "已退回",  # sent back with a note (退回修改): the unit must correct it
+}
 
 
 @dataclass
@@ -46,6 +53,7 @@ class Board:
     pending: list[StoredReturn]  # stored, not parsed yet
     unplaced: list[StoredReturn]  # parsed but not counted in any cell: unreadable, unknown unit, other form
     refused: list[StoredReturn]
+    voided: list[StoredReturn] = field(default_factory=list)  # kept in the history, counted nowhere
 
 
 def deadline_end(deadline: date, tz: ZoneInfo) -> datetime:
@@ -54,22 +62,42 @@ def deadline_end(deadline: date, tz: ZoneInfo) -> datetime:
 
 
 def counts_in_cell(row: StoredReturn, forms: list[str]) -> bool:
-    return row.state == "parsed" and row.unit_id is not None and row.form in forms and row.file_status != "failed"
+    return (
+        row.state == "parsed"
+        and row.voided_at is None
+        and row.unit_id is not None
+        and row.form in forms
+        and row.file_status != "failed"
+    )
 
 
-def cell_status(current: StoredReturn | None, end: datetime) -> tuple[Status, bool]:
+def unreadable_for(row: StoredReturn, unit_id: int, form: str) -> bool:
+    """An unreadable file the unit sent for this form (or for no form it could say) that still stands."""
+    return (
+        row.state == "parsed"
+        and row.voided_at is None
+        and row.file_status == "failed"
+        and unit_id in (row.unit_id, row.declared_unit_id)
+        and row.form in (None, form)
+    )
+
+
+def cell_status(current: StoredReturn | None, end: datetime, unreadable: bool = False) -> tuple[Status, bool]:
     if current is None:
-        return "missing", False
+        return ("unreadable" if unreadable else "missing"), False
     late = current.uploaded_at >= end
+    if current.sent_back_at is not None:
+        return "returned", late
     if current.errors:
         return "has-errors", late
     return ("late" if late else "received"), late
 
 
 def unit_status(cells: list[Cell]) -> Status:
-    """A unit still owing a form is missing; otherwise its worst cell (errors before lateness)."""
+    """A unit still owing a form is missing (or must resend it); otherwise its worst cell (errors before
+    lateness)."""
     statuses = {c.status for c in cells}
-    for status in ("missing", "has-errors", "late"):
+    for status in ("unreadable", "returned", "missing", "has-errors", "late"):
         if status in statuses:
             return status  # type: ignore[return-value]
     return "received"
@@ -89,7 +117,10 @@ def build(campaign: Campaign, units: list[CampaignUnit], returns: list[StoredRet
         counts=counts,
         unit_counts=Counter(row.status for row in rows),
         pending=[r for r in returns if r.state == "pending"],
-        unplaced=[r for r in returns if r.state == "parsed" and not counts_in_cell(r, campaign.forms)],
+        unplaced=[
+            r for r in returns if r.state == "parsed" and r.voided_at is None and not counts_in_cell(r, campaign.forms)
+        ],
+        voided=[r for r in returns if r.voided_at is not None],
         refused=[r for r in returns if r.state == "refused"],
     )
 
@@ -102,11 +133,12 @@ def _row(
     end: datetime,
 ) -> Row:
     cells = []
+    mine = [r for r in reversed(returns) if unit.id in (r.unit_id, r.declared_unit_id, r.assigned_unit_id)]
     for form in forms:
         filed = placed.get((unit.id, form), [])
-        status, late = cell_status(filed[0] if filed else None, end)
+        unreadable = any(unreadable_for(r, unit.id, form) for r in mine)
+        status, late = cell_status(filed[0] if filed else None, end, unreadable)
         cells.append(Cell(unit, form, status, filed[0] if filed else None, filed[1:], late))
-    mine = [r for r in reversed(returns) if unit.id in (r.unit_id, r.declared_unit_id)]
     return Row(unit, cells, unit_status(cells), mine)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from forms import FormRegistry
 from forms.issues import Issue, issue
+from huizong.service.campaigns import catalogue
 from huizong.service.context import Services
 from huizong.service.jobs import Failure, task
 from huizong.service.security import audit
@@ -29,9 +30,14 @@ class Outcome:
     message: str | None
 
 
-def parse_upload(data: bytes, name: str, registry: FormRegistry, forms: list[str], units: list[str]) -> Return:
+def parse_upload(
+    data: bytes, name: str, registry: FormRegistry, forms: list[str], units: list[str], form_id: str | None = None
+) -> Return:
+    """Read the file as `form_id` when a clerk said which form it is, else recognise it."""
     from parsers import parse_file
 
+    if form_id:
+        return parse_file(data, name, registry, form_id=form_id, units=units)
     ret = parse_file(data, name, registry, units=units)
     if ret.status == "unrecognized" and len(forms) == 1:
         # The campaign asks for one form only: read the file as that form before giving up on it.
@@ -41,10 +47,19 @@ def parse_upload(data: bytes, name: str, registry: FormRegistry, forms: list[str
     return ret
 
 
-def attribute(ret: Return, declared: str | None, units: list[str], forms: list[str], registry: FormRegistry) -> Outcome:
-    """Whose return this is. `declared` is the unit of the upload link, or the unit the clerk chose."""
+def attribute(
+    ret: Return,
+    declared: str | None,
+    units: list[str],
+    forms: list[str],
+    registry: FormRegistry,
+    *,
+    assigned: bool = False,
+) -> Outcome:
+    """Whose return this is. `declared` is the unit of the upload link, or the unit the clerk chose;
+    `assigned` when a clerk assigned the return to it afterwards (then what the file says does not matter)."""
     found = ret.unit
-    if declared and found and found != declared:
+    if declared and found and found != declared and not assigned:
         return Outcome("refused", None, found, _refusal(found, declared))
     unit = declared or (found if found in units else None)
     unit_name = None if unit else found
@@ -53,6 +68,19 @@ def attribute(ret: Return, declared: str | None, units: list[str], forms: list[s
         title = registry.get(ret.form).title if ret.form in registry else ret.form
         message = f"该文件是《{title}》，不属于本次任务要求报送的报表"
     return Outcome("parsed", unit, unit_name, message)
+
+
+def alias_map(units: list[CampaignUnit]) -> dict[str, str]:
+    """Every name a unit goes by (its own, its aliases) -> the unit."""
+    names = {alias: u.name for u in units for alias in (u.aliases or [])}
+    return {**names, **{u.name: u.name for u in units}}
+
+
+def canonical_unit(ret: Return, names: dict[str, str]) -> Return:
+    """The return under the unit's campaign name when the file used one of its aliases."""
+    if ret.unit is None or ret.unit not in names or names[ret.unit] == ret.unit:
+        return ret
+    return assign_unit(ret, names[ret.unit])
 
 
 def _refusal(found: str, declared: str) -> str:
@@ -101,8 +129,8 @@ def _parse_failed(ctx: Services, return_id: int, *, failure: Failure) -> None:
             row,
             state="parsed",
             file_status="failed",
-            form=None,
-            unit_id=row.declared_unit_id,
+            form=row.assigned_form,
+            unit_id=row.assigned_unit_id or row.declared_unit_id,
             unit_name=None,
             counts=(1, 0),
             message=problem.message,
@@ -124,15 +152,22 @@ def parse_return(ctx: Services, return_id: int) -> str:
         if row is None or row.state != "pending":
             return row.state if row else "missing"
         campaign = repo.get_campaign(s, row.campaign_id)
-        units = {u.id: u.name for u in repo.units_of(s, row.campaign_id)}
-    assert campaign is not None  # returns are deleted with their campaign
-    names = list(units.values())
-    ret = parse_upload(ctx.files.read(row.sha256), row.filename, ctx.registry, campaign.forms, names)
-    declared = units.get(row.declared_unit_id) if row.declared_unit_id else None
-    outcome = attribute(ret, declared, names, campaign.forms, ctx.registry)
+        assert campaign is not None  # returns are deleted with their campaign
+        listed = repo.units_of(s, row.campaign_id, removed=True)
+        registry = catalogue.registry_for(ctx, s, campaign.office_id)
+    units = {u.id: u.name for u in listed}
+    aliases = alias_map([u for u in listed if u.removed_at is None])
+    data = ctx.files.read(row.sha256)
+    ret = parse_upload(data, row.filename, registry, campaign.forms, list(aliases), form_id=row.assigned_form)
+    ret = canonical_unit(ret, aliases)
+    declared_id = row.assigned_unit_id or row.declared_unit_id
+    declared = units.get(declared_id) if declared_id else None
+    names = [u.name for u in listed if u.removed_at is None]
+    outcome = attribute(ret, declared, names, campaign.forms, registry, assigned=row.assigned_unit_id is not None)
     if outcome.unit:
         ret = assign_unit(ret, outcome.unit)
-    unit_id = next((uid for uid, name in units.items() if name == outcome.unit), None)
+    unit_id = declared_id if outcome.unit and outcome.unit == declared else None
+    unit_id = unit_id or next((u.id for u in listed if u.name == outcome.unit and u.removed_at is None), None)
     with ctx.db.session() as s:
         claimed = repo.claim_pending(s, return_id)
         if claimed is None:

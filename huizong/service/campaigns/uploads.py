@@ -19,6 +19,7 @@ from huizong.service.jobs import LANES, Job, JobFailed, lane_for
 from huizong.service.security import audit
 from huizong.service.security.limits import check_file, check_upload_rate
 from huizong.service.storage import safe_name
+from huizong.service.storage.base import sha256
 from huizong.service.store import campaigns as repo
 
 
@@ -45,11 +46,27 @@ async def read_upload(upload: UploadFile, ctx: Services) -> Incoming:
     return Incoming(name, data)
 
 
-def store(ctx: Services, campaign_id: int, incoming: Incoming, sender: Sender) -> int:
-    """Keep the bytes and the record of their arrival; nothing else has looked at the file yet."""
+@dataclass(frozen=True)
+class Stored:
+    return_id: int
+    duplicate: bool = False  # the same bytes were stored for the campaign before: return_id is that return
+
+
+def store(ctx: Services, campaign_id: int, incoming: Incoming, sender: Sender) -> Stored:
+    """Keep the bytes and the record of their arrival; nothing else has looked at the file yet.
+
+    Bytes already stored for the campaign (and not voided) make no new version: the earlier return stands.
+    """
     link_unit = sender.unit_id if sender.via == "link" else None
     check_upload_rate(ctx.db, ctx.settings, campaign_id, link_unit)
-    digest = ctx.files.put(incoming.data)
+    digest = sha256(incoming.data)
+    with ctx.db.session() as s:
+        earlier = repo.same_bytes(s, campaign_id, digest)
+        if earlier is not None:
+            detail = f"{incoming.name} 与第 {earlier.id} 号文件（{earlier.filename}）完全相同，未另存新版"
+            audit.record(s, sender.actor, "duplicate", campaign_id=campaign_id, return_id=earlier.id, detail=detail)
+            return Stored(earlier.id, duplicate=True)
+    ctx.files.put(incoming.data)
     with ctx.db.session() as s:
         row = repo.add_return(
             s,
@@ -64,7 +81,7 @@ def store(ctx: Services, campaign_id: int, incoming: Incoming, sender: Sender) -
         )
         detail = f"{incoming.name}（{len(incoming.data)} 字节，SHA-256 {digest}）"
         audit.record(s, sender.actor, "upload", campaign_id=campaign_id, return_id=row.id, detail=detail)
-        return row.id
+        return Stored(row.id)
 
 
 def parse_later(ctx: Services, return_id: int) -> Job:
@@ -90,20 +107,29 @@ def retry(ctx: Services, return_id: int, actor: audit.Actor) -> Job:
 
 
 def unit_named(ctx: Services, campaign_id: int, name: str | None) -> int | None:
-    """The id of the campaign's unit called `name`; 422 when there is no such unit."""
+    """The id of the campaign's unit called `name` (or one of its aliases); 422 when there is no such unit."""
     if not name or not name.strip():
         return None
     with ctx.db.session() as s:
-        units = {u.name: u.id for u in repo.units_of(s, campaign_id)}
-    if name.strip() not in units:
+        listed = repo.units_of(s, campaign_id)
+    ids = {u.name: u.id for u in listed}
+    names = intake.alias_map(listed)
+    if name.strip() not in names:
         raise HTTPException(422, f"“{name.strip()}”不是本任务的应报单位。")
-    return units[name.strip()]
+    return ids[names[name.strip()]]
 
 
 def require_campaign(ctx: Services, campaign_id: int) -> None:
     with ctx.db.session() as s:
         if repo.get_campaign(s, campaign_id) is None:
             raise HTTPException(404, "找不到该报送任务。")
+
+
+def duplicate(ctx: Services, return_id: int) -> schemas.DuplicateOut:
+    out, _, row = views.return_detail(ctx, return_id)
+    when = row.uploaded_at.astimezone(ctx.tz).strftime("%Y-%m-%d %H:%M")
+    note = f"与已于 {when} 收到的第 {row.id} 号文件（{row.filename}）完全相同，未重复保存。"
+    return schemas.DuplicateOut(**out.model_dump(), duplicate_of=row.id).model_copy(update={"message": note})
 
 
 async def parsed(ctx: Services, job: Job, return_id: int) -> schemas.ReturnOut:

@@ -14,13 +14,14 @@ from huizong.service.campaigns import board as boards
 from huizong.service.campaigns import intake
 from huizong.service.context import Services
 from huizong.service.store import campaigns as repo
-from huizong.service.store.models import CampaignUnit, StoredReturn, User
+from huizong.service.store.models import CampaignUnit, Office, StoredReturn, User
 
 
 @dataclass
 class Names:
     users: dict[int, str]
-    units: dict[int, str]
+    units: dict[int, str]  # every unit the campaign had, those taken off it too
+    office: str | None = None
 
     def uploader(self, row: StoredReturn) -> str:
         if row.uploaded_by is not None:
@@ -38,6 +39,8 @@ class Snapshot:
 
     def status_of(self, row: StoredReturn) -> tuple[schemas.ReturnStatus, schemas.BoardStatus | None, bool]:
         """(return status, board status if it is the one that counts, whether it counts)."""
+        if row.voided_at is not None:
+            return "voided", None, False
         if row.state == "pending" and row.started_at is None:
             return "queued", None, False  # no worker has taken it yet
         if row.state in ("pending", "refused"):
@@ -45,7 +48,8 @@ class Snapshot:
         for board_row in self.board.rows:
             for cell in board_row.cells:
                 if cell.current is row:
-                    return row.file_status, cell.status, True  # type: ignore[return-value]
+                    status = "returned" if row.sent_back_at is not None else row.file_status
+                    return status, cell.status, True  # type: ignore[return-value]
                 if any(h is row for h in cell.history):
                     return "superseded", None, False
         return row.file_status or "failed", None, False  # type: ignore[return-value]
@@ -55,11 +59,14 @@ def snapshot(ctx: Services, s: Session, campaign_id: int) -> Snapshot:
     campaign = repo.get_campaign(s, campaign_id)
     if campaign is None:
         raise HTTPException(404, "找不到该报送任务。")
-    units = repo.units_of(s, campaign_id)
+    listed = repo.units_of(s, campaign_id, removed=True)
+    units = [u for u in listed if u.removed_at is None]
     returns = repo.returns_of(s, campaign_id)
     user_ids = {r.uploaded_by for r in returns if r.uploaded_by is not None}
+    user_ids |= {r.reviewed_by for r in returns if r.reviewed_by is not None}
     users = {u.id: u.username for u in s.scalars(select(User).where(User.id.in_(user_ids)))} if user_ids else {}
-    names = Names(users, {u.id: u.name for u in units})
+    office = s.get(Office, campaign.office_id)
+    names = Names(users, {u.id: u.name for u in listed}, office.name if office else None)
     return Snapshot(boards.build(campaign, units, returns, ctx.tz), names, units, returns)
 
 
@@ -90,6 +97,14 @@ def summary(snap: Snapshot, row: StoredReturn) -> schemas.ReturnSummary:
         warnings=row.warnings,
         message=row.message,
         retryable=row.retryable,
+        reviewed=row.reviewed_at is not None,
+        reviewed_at=row.reviewed_at,
+        reviewed_by=snap.names.users.get(row.reviewed_by) if row.reviewed_by else None,
+        void_reason=row.void_reason,
+        sent_back_note=row.sent_back_note,
+        sent_back_at=row.sent_back_at,
+        assigned_unit=snap.names.units.get(row.assigned_unit_id) if row.assigned_unit_id else None,
+        assigned_form=row.assigned_form,
     )
 
 
@@ -98,6 +113,7 @@ def campaign_out(snap: Snapshot, base: str) -> schemas.CampaignOut:
     units = [
         schemas.UnitOut(
             unit=row.unit.name,
+            aliases=list(row.unit.aliases or []),
             status=row.status,
             forms={c.form: c.status for c in row.cells},
             upload_url=upload_url(base, row.unit.upload_token),
@@ -111,6 +127,9 @@ def campaign_out(snap: Snapshot, base: str) -> schemas.CampaignOut:
         forms=b.campaign.forms,
         deadline=b.campaign.deadline,
         issuer=b.campaign.issuer,
+        contact=b.campaign.contact,
+        phone=b.campaign.phone,
+        office=snap.names.office,
         created_at=b.campaign.created_at,
         units=units,
         counts={status: b.unit_counts.get(status, 0) for status in boards.STATUSES},

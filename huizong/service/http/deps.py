@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException
 
 from huizong.service.context import Services
 from huizong.service.http.errors import LoginRequired
-from huizong.service.security import auth
+from huizong.service.security import access, auth
 from huizong.service.security.audit import Actor
 from huizong.service.security.clients import client_address
 from huizong.service.security.limits import TooManyFiles
@@ -99,3 +99,90 @@ async def csrf_checked(request: Request) -> None:
 ApiUser = Annotated[User, Depends(api_user)]
 PageUser = Annotated[User, Depends(page_user)]
 Csrf = Depends(csrf_checked)
+
+
+def _campaign(request: Request, user: User, campaign_id: int, change: bool) -> User:
+    """The user, if the campaign is of their office (else 404) and they may change it when `change` (else 403)."""
+    with services(request).db.session() as s:
+        access.campaign(s, user, campaign_id, change=change)
+    return user
+
+
+def _return(request: Request, user: User, return_id: int, change: bool) -> User:
+    with services(request).db.session() as s:
+        access.return_(s, user, return_id, change=change)
+    return user
+
+
+def _changer(user: User) -> User:
+    access.may_change(user)
+    return user
+
+
+def _admin(user: User) -> User:
+    access.may_manage(user)
+    return user
+
+
+def api_campaign_reader(campaign_id: int, request: Request, user: ApiUser) -> User:
+    return _campaign(request, user, campaign_id, False)
+
+
+def api_campaign_changer(campaign_id: int, request: Request, user: ApiUser) -> User:
+    return _campaign(request, user, campaign_id, True)
+
+
+def api_return_reader(return_id: int, request: Request, user: ApiUser) -> User:
+    return _return(request, user, return_id, False)
+
+
+def api_return_changer(return_id: int, request: Request, user: ApiUser) -> User:
+    return _return(request, user, return_id, True)
+
+
+def api_changer(user: ApiUser) -> User:
+    return _changer(user)
+
+
+def api_admin(user: ApiUser) -> User:
+    return _admin(user)
+
+
+def page_campaign_reader(campaign_id: int, request: Request, user: PageUser) -> User:
+    return _campaign(request, user, campaign_id, False)
+
+
+def page_campaign_changer(campaign_id: int, request: Request, user: PageUser) -> User:
+    return _campaign(request, user, campaign_id, True)
+
+
+def page_return_reader(return_id: int, request: Request, user: PageUser) -> User:
+    return _return(request, user, return_id, False)
+
+
+def page_return_changer(return_id: int, request: Request, user: PageUser) -> User:
+    return _return(request, user, return_id, True)
+
+
+def page_changer(user: PageUser) -> User:
+    return _changer(user)
+
+
+def page_admin(user: PageUser) -> User:
+    return _admin(user)
+
+
+# The API's users by what the route does: read or change a campaign or a return, change anything, manage accounts.
+CampaignReader = Annotated[User, Depends(api_campaign_reader)]
+CampaignChanger = Annotated[User, Depends(api_campaign_changer)]
+ReturnReader = Annotated[User, Depends(api_return_reader)]
+ReturnChanger = Annotated[User, Depends(api_return_changer)]
+ApiChanger = Annotated[User, Depends(api_changer)]
+ApiAdmin = Annotated[User, Depends(api_admin)]
+# The same for the pages (a session cookie; the login page when there is none).
+PageCampaignReader = Annotated[User, Depends(page_campaign_reader)]
+PageCampaignChanger = Annotated[User, Depends(page_campaign_changer)]
+PageReturnReader = Annotated[User, Depends(page_return_reader)]
+PageReturnChanger = Annotated[User, Depends(page_return_changer)]
+PageChanger = Annotated[User, Depends(page_changer)]
+PageAdmin = Annotated[User, Depends(page_admin)]

@@ -151,4 +151,3 @@ def _fresh_connections() -> None:
     db = getattr(_context, "db", None)
     if db is not None:
         db.engine.dispose(close=False)
-

@@ -23,6 +23,15 @@ ACTIONS: dict[str, str] = {
     "refuse": "拒收",
     "retry": "重新处理",
     "download": "下载",
+    "duplicate": "重复上传（未另存）",
+    "campaign-edit": "修改任务",
+    "void": "作废",
+    "assign": "指定单位/报表",
+    "send-back": "退回修改",
+    "review": "审核",
+    "user-role": "修改账号角色",
+    "password": "修改密码",
+    "form-add": "新增报表（附件推断）",
 }
 
 

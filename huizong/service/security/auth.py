@@ -16,7 +16,7 @@ from huizong.service.settings import Settings
 from huizong.service.store import users
 from huizong.service.store.db import Database
 from huizong.service.store.keys import shared_key
-from huizong.service.store.models import User, utcnow
+from huizong.service.store.models import DEFAULT_OFFICE, Office, User, utcnow
 
 _hasher = PasswordHasher()
 # Verified against when the user does not exist, so a wrong name costs as long as a wrong password.
@@ -150,11 +150,28 @@ def revoke_token(db: Database, token: str) -> None:
         users.delete_token(s, digest(token))
 
 
-def add_user(db: Database, username: str, password: str) -> tuple[User, bool]:
-    """Create the account, or set a new password if it exists; True when created."""
+def add_user(
+    db: Database, username: str, password: str, *, role: str | None = None, office: str | None = None
+) -> tuple[User, bool]:
+    """Create the account, or set a new password (and the role or office, when given) if it exists.
+
+    True when created. A new account joins `office` (the default office when not given, created when new);
+    without a role it is its office's admin if the office has none yet (the first account), else a clerk.
+    """
     with db.session() as s:
         existing = users.user_by_name(s, username)
+        place = users.office_named(s, office or DEFAULT_OFFICE, create=True) if office or not existing else None
         if existing is not None:
             users.set_password(s, existing, hash_password(password))
+            existing.role = role or existing.role
+            existing.office_id = place.id if place is not None else existing.office_id
             return existing, False
-        return users.create_user(s, username, hash_password(password)), True
+        assert place is not None
+        role = role or ("clerk" if users.has_admin(s, place.id) else "admin")
+        return users.create_user(s, username, hash_password(password), office_id=place.id, role=role), True
+
+
+def office_name(db: Database, office_id: int) -> str:
+    with db.session() as s:
+        office = s.get(Office, office_id)
+        return office.name if office else ""

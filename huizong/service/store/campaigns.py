@@ -18,20 +18,38 @@ def create_campaign(
     deadline: date,
     units: list[tuple[str, str]],
     user_id: int | None,
+    office_id: int,
     issuer: str | None = None,
+    contact: str | None = None,
+    phone: str | None = None,
 ) -> Campaign:
     """`units` are (name, upload token) pairs, in the order the clerk gave them."""
-    campaign = Campaign(title=title, forms=forms, deadline=deadline, issuer=issuer, created_by=user_id)
+    campaign = Campaign(
+        title=title,
+        forms=forms,
+        deadline=deadline,
+        issuer=issuer,
+        contact=contact,
+        phone=phone,
+        created_by=user_id,
+        office_id=office_id,
+    )
     s.add(campaign)
     s.flush()
     for position, (name, token) in enumerate(units):
-        s.add(CampaignUnit(campaign_id=campaign.id, name=name, position=position, upload_token=token))
+        add_unit(s, campaign.id, name, token, position)
     s.flush()
     return campaign
 
 
-def list_campaigns(s: Session) -> list[Campaign]:
-    return list(s.scalars(select(Campaign).order_by(Campaign.id.desc())))
+def add_unit(s: Session, campaign_id: int, name: str, token: str, position: int) -> CampaignUnit:
+    unit = CampaignUnit(campaign_id=campaign_id, name=name, position=position, upload_token=token, aliases=[])
+    s.add(unit)
+    return unit
+
+
+def list_campaigns(s: Session, office_id: int) -> list[Campaign]:
+    return list(s.scalars(select(Campaign).where(Campaign.office_id == office_id).order_by(Campaign.id.desc())))
 
 
 # Ids are 32-bit integers on every backend; a bigger one from a URL names nothing (and must not reach the
@@ -47,9 +65,28 @@ def get_campaign(s: Session, campaign_id: int) -> Campaign | None:
     return s.get(Campaign, campaign_id) if valid_id(campaign_id) else None
 
 
-def units_of(s: Session, campaign_id: int) -> list[CampaignUnit]:
+def units_of(s: Session, campaign_id: int, *, removed: bool = False) -> list[CampaignUnit]:
+    """The campaign's units in order; those taken off it too when `removed` (their returns stay in history)."""
     query = select(CampaignUnit).where(CampaignUnit.campaign_id == campaign_id).order_by(CampaignUnit.position)
+    if not removed:
+        query = query.where(CampaignUnit.removed_at.is_(None))
     return list(s.scalars(query))
+
+
+def same_bytes(s: Session, campaign_id: int, sha256: str) -> StoredReturn | None:
+    """The newest return of the campaign with these bytes that still stands (not voided, not refused)."""
+    query = (
+        select(StoredReturn)
+        .where(
+            StoredReturn.campaign_id == campaign_id,
+            StoredReturn.sha256 == sha256,
+            StoredReturn.voided_at.is_(None),
+            StoredReturn.state != "refused",
+        )
+        .order_by(StoredReturn.id.desc())
+        .limit(1)
+    )
+    return s.scalar(query)
 
 
 def unit_by_token(s: Session, token: str) -> CampaignUnit | None:
@@ -122,8 +159,10 @@ def requeue(s: Session, row: StoredReturn) -> None:
 
 def uploads_since(s: Session, campaign_id: int, since: datetime, unit_id: int | None = None) -> int:
     """Returns stored for the campaign (through `unit_id`'s link, when given) since `since`."""
-    query = select(func.count()).select_from(StoredReturn).where(
-        StoredReturn.campaign_id == campaign_id, StoredReturn.uploaded_at >= since
+    query = (
+        select(func.count())
+        .select_from(StoredReturn)
+        .where(StoredReturn.campaign_id == campaign_id, StoredReturn.uploaded_at >= since)
     )
     if unit_id is not None:
         query = query.where(StoredReturn.declared_unit_id == unit_id, StoredReturn.via == "link")
@@ -150,6 +189,7 @@ def earlier_current(s: Session, row: StoredReturn) -> StoredReturn | None:
             StoredReturn.unit_id == row.unit_id,
             StoredReturn.form == row.form,
             StoredReturn.state == "parsed",
+            StoredReturn.voided_at.is_(None),
             StoredReturn.id < row.id,
         )
         .order_by(StoredReturn.id.desc())
@@ -190,3 +230,7 @@ def save_outcome(
     row.unit_id, row.unit_name, row.message, row.parsed = unit_id, unit_name, message, parsed
     row.errors, row.warnings = counts
     row.parsed_at = at or utcnow()
+
+
+def office_of_campaign(s: Session, campaign_id: int) -> int | None:
+    return s.scalar(select(Campaign.office_id).where(Campaign.id == campaign_id))

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator, false
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -36,12 +49,28 @@ class Base(DeclarativeBase):
     pass
 
 
+# The office a database upgraded from before offices gives its accounts and campaigns (migration 0003).
+DEFAULT_OFFICE = "本局"
+ROLES = ("admin", "clerk", "viewer")  # admin: also manages the office's accounts; viewer: reads only
+
+
+class Office(Base):
+    """A 市场监督管理局 (or any issuing office): its campaigns are seen only by its own accounts."""
+
+    __tablename__ = "offices"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class User(Base):
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(256))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16), default="clerk")
 
 
 class AuthToken(Base):
@@ -78,6 +107,9 @@ class Campaign(Base):
     issuer: Mapped[str | None] = mapped_column(String(100))  # 发文机关, signs the campaign's documents
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), index=True)
+    contact: Mapped[str | None] = mapped_column(String(50))  # 联系人, shown to the units
+    phone: Mapped[str | None] = mapped_column(String(40))  # 联系电话
 
 
 class CampaignUnit(Base):
@@ -88,6 +120,10 @@ class CampaignUnit(Base):
     position: Mapped[int] = mapped_column(Integer)
     # Kept in clear: the clerk must be able to print the links again. It grants one unit's uploads only.
     upload_token: Mapped[str] = mapped_column(String(64), unique=True)
+    # Other names the unit goes by in its files (东胜区市场监督管理局 for 东胜区): read as this unit.
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    # Taken off the campaign by an edit: its link stops taking files, its returns stay in the history.
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class StoredReturn(Base):
@@ -122,6 +158,29 @@ class StoredReturn(Base):
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     retryable: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A clerk's corrections (docs/service.md). Each is also in the audit log; none deletes anything.
+    assigned_unit_id: Mapped[int | None] = mapped_column(ForeignKey("campaign_units.id"))  # read as this unit
+    assigned_form: Mapped[str | None] = mapped_column(String(64))  # read as this form
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # stops counting, stays in the history
+    void_reason: Mapped[str | None] = mapped_column(Text)
+    sent_back_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # 退回修改: the unit must send it again
+    sent_back_note: Mapped[str | None] = mapped_column(Text)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # 已审核; cleared when the return changes
+    reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+
+class OfficeForm(Base):
+    """A form an office defined from its blank annex (issue 10): usable in that office's campaigns only."""
+
+    __tablename__ = "office_forms"
+    __table_args__ = (UniqueConstraint("office_id", "form_id", name="uq_office_forms_office_form"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"))
+    form_id: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(200))
+    yaml: Mapped[str] = mapped_column(Text)  # the form file, as forms/check.py reads it
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
 
 class AuditEvent(Base):

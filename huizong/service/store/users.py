@@ -7,14 +7,32 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from huizong.service.store.models import AuthToken, LoginAttempt, User
+from huizong.service.store.models import AuthToken, LoginAttempt, Office, User
 
 
-def create_user(s: Session, username: str, password_hash: str) -> User:
-    user = User(username=username, password_hash=password_hash)
+def office_named(s: Session, name: str, *, create: bool = False) -> Office | None:
+    office = s.scalar(select(Office).where(Office.name == name))
+    if office is None and create:
+        office = Office(name=name)
+        s.add(office)
+        s.flush()
+    return office
+
+
+def create_user(s: Session, username: str, password_hash: str, *, office_id: int, role: str) -> User:
+    user = User(username=username, password_hash=password_hash, office_id=office_id, role=role)
     s.add(user)
     s.flush()
     return user
+
+
+def users_of(s: Session, office_id: int) -> list[User]:
+    return list(s.scalars(select(User).where(User.office_id == office_id).order_by(User.username)))
+
+
+def has_admin(s: Session, office_id: int) -> bool:
+    query = select(func.count()).select_from(User).where(User.office_id == office_id, User.role == "admin")
+    return bool(s.scalar(query))
 
 
 def user_by_name(s: Session, username: str) -> User | None:
@@ -64,8 +82,10 @@ def failures_since(s: Session, username: str, client: str, since: datetime) -> t
 
 def account_failures_since(s: Session, username: str, since: datetime) -> int:
     """Failed logins on this user name since `since`, from anywhere."""
-    query = select(func.count()).select_from(LoginAttempt).where(
-        LoginAttempt.at >= since, LoginAttempt.success.is_(False), LoginAttempt.username == username[:64]
+    query = (
+        select(func.count())
+        .select_from(LoginAttempt)
+        .where(LoginAttempt.at >= since, LoginAttempt.success.is_(False), LoginAttempt.username == username[:64])
     )
     return s.scalar(query) or 0
 

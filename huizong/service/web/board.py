@@ -13,7 +13,7 @@ from huizong.service.campaigns import actions, outputs, views
 from huizong.service.campaigns import board as boards
 from huizong.service.campaigns import board_export as board_export_
 from huizong.service.http import downloads
-from huizong.service.http.deps import PageUser, public_base, services
+from huizong.service.http.deps import PageCampaignReader, public_base, services
 from huizong.service.security import audit
 from huizong.service.web.render import page
 
@@ -21,7 +21,7 @@ router = APIRouter()
 
 
 @router.get("/campaigns/{campaign_id}")
-async def board_page(campaign_id: int, request: Request, user: PageUser) -> Response:
+async def board_page(campaign_id: int, request: Request, user: PageCampaignReader) -> Response:
     snap = await run_in_threadpool(views.load, services(request), campaign_id)
     context = {
         "user": user,
@@ -35,7 +35,7 @@ async def board_page(campaign_id: int, request: Request, user: PageUser) -> Resp
 
 
 @router.get("/campaigns/{campaign_id}/board.xlsx")
-async def board_export(campaign_id: int, request: Request, user: PageUser) -> Response:
+async def board_export(campaign_id: int, request: Request, user: PageCampaignReader) -> Response:
     """The board as it stands, as a print-ready workbook."""
     ctx = services(request)
     snap = await run_in_threadpool(views.load, ctx, campaign_id)
@@ -46,7 +46,7 @@ async def board_export(campaign_id: int, request: Request, user: PageUser) -> Re
 
 
 @router.get("/campaigns/{campaign_id}/links")
-def links_page(campaign_id: int, request: Request, user: PageUser) -> Response:
+def links_page(campaign_id: int, request: Request, user: PageCampaignReader) -> Response:
     snap = views.load(services(request), campaign_id)
     base = public_base(request)
     links = [(u.name, views.upload_url(base, u.upload_token)) for u in snap.units]
@@ -68,14 +68,14 @@ def _reach(request: Request, base: str) -> str:
 
 
 @router.get("/campaigns/{campaign_id}/downloads")
-def downloads_page(campaign_id: int, request: Request, user: PageUser) -> Response:
+def downloads_page(campaign_id: int, request: Request, user: PageCampaignReader) -> Response:
     snap = views.load(services(request), campaign_id)
     files = [(k, outputs.download_name(snap, k)) for k in outputs.KINDS.values()]
     return page(request, "downloads.html", {"user": user, "b": snap.board, "files": files})
 
 
 @router.get("/campaigns/{campaign_id}/audit")
-def audit_page(campaign_id: int, request: Request, user: PageUser) -> Response:
+def audit_page(campaign_id: int, request: Request, user: PageCampaignReader) -> Response:
     ctx = services(request)
     snap = views.load(ctx, campaign_id)
     events = actions.audit_log(ctx, campaign_id)
@@ -83,5 +83,5 @@ def audit_page(campaign_id: int, request: Request, user: PageUser) -> Response:
 
 
 @router.get("/campaigns/{campaign_id}/files/{kind}")
-async def campaign_download(campaign_id: int, kind: str, request: Request, user: PageUser) -> Response:
+async def campaign_download(campaign_id: int, kind: str, request: Request, user: PageCampaignReader) -> Response:
     return await downloads.campaign_file(services(request), campaign_id, kind, request.state.actor)

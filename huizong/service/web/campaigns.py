@@ -11,7 +11,7 @@ from starlette.responses import RedirectResponse, Response
 from huizong.service.api.schemas import CampaignIn
 from huizong.service.campaigns import actions
 from huizong.service.http import errors
-from huizong.service.http.deps import Csrf, PageUser, read_form, services
+from huizong.service.http.deps import Csrf, PageChanger, PageUser, read_form, services
 from huizong.service.web.render import page
 
 router = APIRouter()
@@ -19,17 +19,17 @@ router = APIRouter()
 
 @router.get("/")
 def campaign_list(request: Request, user: PageUser) -> Response:
-    campaigns = actions.list_campaigns(services(request))
+    campaigns = actions.list_campaigns(services(request), user)
     return page(request, "campaigns.html", {"user": user, "campaigns": campaigns})
 
 
 @router.get("/campaigns/new")
-def new_campaign(request: Request, user: PageUser) -> Response:
+def new_campaign(request: Request, user: PageChanger) -> Response:
     return page(request, "campaign_new.html", _form_context(request, user, {}, []))
 
 
 @router.post("/campaigns", dependencies=[Csrf])
-async def create_campaign(request: Request, user: PageUser) -> Response:
+async def create_campaign(request: Request, user: PageChanger) -> Response:
     form = await read_form(request)
     values = {
         "title": str(form.get("title") or ""),
@@ -41,7 +41,7 @@ async def create_campaign(request: Request, user: PageUser) -> Response:
     try:
         body = CampaignIn.model_validate({**values, "deadline": values["deadline"] or None})
         ctx = services(request)
-        campaign_id = await run_in_threadpool(actions.create_campaign, ctx, body, user.id, request.state.actor)
+        campaign_id = await run_in_threadpool(actions.create_campaign, ctx, body, user, request.state.actor)
     except ValidationError as exc:
         return page(request, "campaign_new.html", _form_context(request, user, values, _errors(exc)), 422)
     except HTTPException as exc:

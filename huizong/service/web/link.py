@@ -14,29 +14,20 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 
-from huizong.service.api.returns import answer
+from huizong.service.api.returns import take
 from huizong.service.campaigns import board as boards
 from huizong.service.campaigns import outputs, uploads, views
-from huizong.service.context import Services
+from huizong.service.campaigns.links import unit_of
 from huizong.service.http import downloads
 from huizong.service.http.deps import client_of, read_form, services
 from huizong.service.http.errors import wants_html
 from huizong.service.security.audit import Actor
-from huizong.service.store import campaigns as repo
-from huizong.service.store.models import CampaignUnit, StoredReturn
+from huizong.service.store.models import StoredReturn
 from huizong.service.web import notes as notes_
 from huizong.service.web.render import page
 from huizong.service.web.returns import store_all
 
 router = APIRouter()
-
-
-def unit_of(ctx: Services, token: str) -> CampaignUnit:
-    with ctx.db.session() as s:
-        unit = repo.unit_by_token(s, token) if len(token) <= 64 else None
-    if unit is None:
-        raise HTTPException(404, "上报链接无效。请向市局核对链接是否完整。")
-    return unit
 
 
 @router.get("/u/{token}")
@@ -62,9 +53,7 @@ async def link_upload(token: str, request: Request) -> Response:
         return RedirectResponse(target, status_code=303)
     if len(files) > 1:
         raise HTTPException(422, "每次请求只能上传一个文件（表单字段 file）。")
-    incoming = await uploads.read_upload(files[0], ctx)
-    return_id = await run_in_threadpool(uploads.store, ctx, unit.campaign_id, incoming, sender)
-    return answer(await uploads.parsed(ctx, uploads.parse_later(ctx, return_id), return_id))
+    return await take(ctx, unit.campaign_id, files[0], sender)
 
 
 @router.get("/u/{token}/templates/{form_id}.xlsx")

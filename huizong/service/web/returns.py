@@ -10,7 +10,15 @@ from starlette.responses import RedirectResponse, Response
 
 from huizong.service.campaigns import uploads, views
 from huizong.service.http import downloads
-from huizong.service.http.deps import Csrf, PageUser, read_form, services
+from huizong.service.http.deps import (
+    Csrf,
+    PageCampaignChanger,
+    PageCampaignReader,
+    PageReturnChanger,
+    PageReturnReader,
+    read_form,
+    services,
+)
 from huizong.service.storage import safe_name
 from huizong.service.web import notes as notes_
 from huizong.service.web.render import page
@@ -19,14 +27,14 @@ router = APIRouter()
 
 
 @router.get("/campaigns/{campaign_id}/upload")
-def upload_page(campaign_id: int, request: Request, user: PageUser) -> Response:
+def upload_page(campaign_id: int, request: Request, user: PageCampaignChanger) -> Response:
     snap = views.load(services(request), campaign_id)
     accept = ",".join(services(request).settings.allowed_suffixes)
     return page(request, "upload.html", {"user": user, "b": snap.board, "units": snap.units, "accept": accept})
 
 
 @router.post("/campaigns/{campaign_id}/upload", dependencies=[Csrf])
-async def upload(campaign_id: int, request: Request, user: PageUser) -> Response:
+async def upload(campaign_id: int, request: Request, user: PageCampaignChanger) -> Response:
     ctx = services(request)
     await run_in_threadpool(uploads.require_campaign, ctx, campaign_id)
     form = await read_form(request)
@@ -53,15 +61,16 @@ async def store_all(
         except HTTPException as exc:
             rejected.append((safe_name(upload.filename), str(exc.detail)))
             continue
-        return_id = await run_in_threadpool(uploads.store, ctx, campaign_id, incoming, sender)
-        uploads.parse_later(ctx, return_id)
-        stored.append(return_id)
+        kept = await run_in_threadpool(uploads.store, ctx, campaign_id, incoming, sender)
+        if not kept.duplicate:  # the same bytes again: the earlier return is shown, nothing is parsed again
+            uploads.parse_later(ctx, kept.return_id)
+        stored.append(kept.return_id)
     return stored, rejected
 
 
 @router.get("/campaigns/{campaign_id}/uploads")
 async def upload_results(
-    campaign_id: int, request: Request, user: PageUser, ids: str = "", notes: str = ""
+    campaign_id: int, request: Request, user: PageCampaignReader, ids: str = "", notes: str = ""
 ) -> Response:
     wanted = [int(x) for x in ids.split(",") if x.isdigit()][:1000]
     snap = await run_in_threadpool(views.load, services(request), campaign_id)
@@ -80,7 +89,7 @@ async def upload_results(
 
 
 @router.get("/returns/{return_id}")
-async def return_page(return_id: int, request: Request, user: PageUser) -> Response:
+async def return_page(return_id: int, request: Request, user: PageReturnReader) -> Response:
     out, snap, row = await run_in_threadpool(views.return_detail, services(request), return_id)
     same_cell = [
         views.summary(snap, r)
@@ -92,17 +101,17 @@ async def return_page(return_id: int, request: Request, user: PageUser) -> Respo
 
 
 @router.get("/returns/{return_id}/original")
-def original(return_id: int, request: Request, user: PageUser) -> Response:
+def original(return_id: int, request: Request, user: PageReturnReader) -> Response:
     return downloads.original(services(request), return_id, request.state.actor)
 
 
 @router.get("/returns/{return_id}/annotated.xlsx")
-async def annotated(return_id: int, request: Request, user: PageUser) -> Response:
+async def annotated(return_id: int, request: Request, user: PageReturnReader) -> Response:
     return await downloads.annotated(services(request), return_id, request.state.actor)
 
 
 @router.post("/returns/{return_id}/retry", dependencies=[Csrf])
-async def retry(return_id: int, request: Request, user: PageUser) -> Response:
+async def retry(return_id: int, request: Request, user: PageReturnChanger) -> Response:
     """A dead letter ("处理失败，可重试") back to the queue; the page shows it queued, then parsed."""
     await run_in_threadpool(uploads.retry, services(request), return_id, request.state.actor)
     return RedirectResponse(f"/returns/{return_id}", status_code=303)

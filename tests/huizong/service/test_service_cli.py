@@ -32,13 +32,21 @@ def test_user_add_stores_a_hash_in_the_store_serve_uses(tmp_path, backend):
         )
         added = huizong("user", "add", "李华", "--password-stdin", *where, stdin="s3cret-password\n")
         assert added.returncode == 0, added.stderr
-        assert added.stdout.strip() == "已新增账号：李华"
+        assert added.stdout.strip() == "已新增账号：李华（本局，管理员）"  # the office's first account
         again = huizong("user", "add", "李华", "--password-stdin", *where, stdin="another-password\n")
-        assert again.stdout.strip() == "已重设密码：李华"
+        assert again.stdout.strip() == "已重设密码：李华（本局，管理员）"
+        city = ["--office", "鄂尔多斯市市场监督管理局"]
+        viewer = huizong("user", "add", "王芳", "--role", "viewer", *city, "--password-stdin", *where, stdin="x" * 9)
+        assert viewer.stdout.strip() == "已新增账号：王芳（鄂尔多斯市市场监督管理局，查看者）", viewer.stderr
+        first = huizong("user", "add", "赵强", *city, "--password-stdin", *where, stdin="y" * 9)
+        assert first.stdout.strip() == "已新增账号：赵强（鄂尔多斯市市场监督管理局，管理员）"  # none there yet
+        bad = huizong("user", "add", "钱", "--role", "boss", "--password-stdin", *where, stdin="z" * 9)
+        assert bad.returncode == 2 and "boss" in bad.stderr
         db = Database(settings.resolved_database_url())
         try:
             user = auth.login(db, settings, "李华", "another-password", "test")
             assert user.password_hash.startswith("$argon2") and "another-password" not in user.password_hash
+            assert auth.login(db, settings, "王芳", "x" * 9, "test").role == "viewer"
         finally:
             db.close()
 

@@ -62,17 +62,19 @@ def test_a_unit_link_and_a_campaign_have_upload_limits(strict):
     api, settings = strict
     campaign = new_campaign(api, ["东胜区", "达拉特旗"])
     dongsheng, dalate = (u["upload_url"] for u in campaign["units"])
-    data = roster_xlsx("东胜区", ["甲检测站"])
-    for _ in range(settings.max_uploads_per_link):
-        assert api.post(dongsheng, files={"file": ("东胜区.xlsx", data)}).status_code in (200, 201)
-    refused = api.post(dongsheng, files={"file": ("东胜区.xlsx", data)})
+    # Different bytes each time: the same bytes again are a duplicate, which stores nothing.
+    files = [roster_xlsx("东胜区", [f"甲检测站{i}"]) for i in range(settings.max_uploads_per_link + 1)]
+    for data in files[:-1]:
+        assert api.post(dongsheng, files={"file": ("东胜区.xlsx", data)}).status_code == 201
+    refused = api.post(dongsheng, files={"file": ("东胜区.xlsx", files[-1])})
     assert refused.status_code == 429
     assert refused.json()["detail"].startswith("通过本单位的上报链接上传过于频繁")
     assert int(refused.headers["retry-after"]) == settings.upload_window_minutes * 60
     other = roster_xlsx("达拉特旗", ["乙检测站"])
     assert api.post(dalate, files={"file": ("达拉特旗.xlsx", other)}).status_code in (200, 201)  # another link
-    assert api.post(f"/api/campaigns/{campaign['id']}/returns", files={"file": ("b.xlsx", other)}).status_code == 201
-    full = api.post(f"/api/campaigns/{campaign['id']}/returns", files={"file": ("c.xlsx", other)})
+    more = roster_xlsx("达拉特旗", ["丙检测站"])
+    assert api.post(f"/api/campaigns/{campaign['id']}/returns", files={"file": ("b.xlsx", more)}).status_code == 201
+    full = api.post(f"/api/campaigns/{campaign['id']}/returns", files={"file": ("c.xlsx", b"another file")})
     assert full.status_code == 429 and full.json()["detail"].startswith("本报送任务上传过于频繁")
     fresh = new_campaign(api, ["东胜区"])  # other campaigns are not held back
-    assert api.post(f"/api/campaigns/{fresh['id']}/returns", files={"file": ("d.xlsx", data)}).status_code == 201
+    assert api.post(f"/api/campaigns/{fresh['id']}/returns", files={"file": ("d.xlsx", files[0])}).status_code == 201
