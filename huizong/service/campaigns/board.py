@@ -94,10 +94,10 @@ def cell_status(current: StoredReturn | None, end: datetime, unreadable: bool = 
 
 
 def unit_status(cells: list[Cell]) -> Status:
-    """A unit still owing a form is missing (or must resend it); otherwise its worst cell (errors before
-    lateness)."""
+    """What most needs doing about the unit, across its forms: a file to send again, a return sent back, errors,
+    then a form still owed (the page adds how many), then lateness. Errors are never hidden by a missing form."""
     statuses = {c.status for c in cells}
-    for status in ("unreadable", "returned", "missing", "has-errors", "late"):
+    for status in ("unreadable", "returned", "has-errors", "missing", "late"):
         if status in statuses:
             return status  # type: ignore[return-value]
     return "received"

@@ -47,6 +47,8 @@ templates.env.globals["RETURN_LABELS"] = {
     "failed": "无法读取",
     "unrecognized": "未能识别",
     "refused": "未予接收",
+    "returned": "已退回修改",
+    "voided": "已作废",
 }
 
 
@@ -61,8 +63,11 @@ def csrf_for(request: Request) -> tuple[str, bool]:
 def page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
     token, new = csrf_for(request)
     ctx = services(request)
+    user = context.get("user")
     context = {
         "user": None,
+        # Change buttons only for those who may change: a viewer reads the same pages without them.
+        "can_change": user is not None and getattr(user, "role", None) in ("admin", "clerk"),
         "csrf_token": token,
         "limits": ctx.settings.limits_text(),
         "local": lambda v, seconds=False: _local(request, v, seconds),

@@ -96,7 +96,8 @@ async def return_page(return_id: int, request: Request, user: PageReturnReader) 
         for r in reversed(snap.returns)
         if r.id != row.id and row.unit_id is not None and r.unit_id == row.unit_id and r.form == row.form
     ]
-    context = {"user": user, "b": snap.board, "r": out, "history": same_cell}
+    units = [u.name for u in snap.units]
+    context = {"user": user, "b": snap.board, "r": out, "history": same_cell, "units": units}
     return page(request, "return.html", context)
 
 

@@ -97,6 +97,13 @@ def test_unit_status_missing_while_a_form_is_owed():
     assert b.unit_counts == {"late": 1, "missing": 2}
 
 
+def test_unit_status_never_hides_errors_behind_a_missing_form():
+    c, units = campaign()
+    b = board.build(c, units, [ret(1, 1, "institution-roster", ON_TIME, errors=6)], TZ)
+    assert [cell.status for cell in b.rows[0].cells] == ["has-errors", "missing"]
+    assert b.rows[0].status == "has-errors"
+
+
 def test_files_that_do_not_count_are_listed_apart():
     c, units = campaign()
     returns = [
