@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from forms import HuizongError
+from forms.model import FormDef
 from huizong.service.campaigns import board as boards
 from huizong.service.campaigns import intake, views
 from huizong.service.context import Services
@@ -156,14 +157,13 @@ def build_annotated(ctx: Services, return_id: int) -> dict[str, str]:
     return {"key": key}
 
 
-def build_template(ctx: Services, form_id: str) -> str:
-    """The blank xlsx form, made once per form version and definition: its cache key."""
+def build_template(ctx: Services, form: FormDef) -> str:
+    """The blank xlsx form, made once per form definition: its cache key."""
     import tempfile
     from pathlib import Path
 
     from generators.templates import write_template
 
-    form = ctx.registry.get(form_id)
     digest = hashlib.sha256(form.model_dump_json().encode()).hexdigest()[:12]
     key = f"template-{form.id}-{digest}.xlsx"
     if not ctx.files.has_cache(key):

@@ -14,15 +14,17 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 
+from forms.model import FormDef
 from huizong.service.api.returns import take
 from huizong.service.campaigns import board as boards
-from huizong.service.campaigns import outputs, uploads, views
+from huizong.service.campaigns import catalogue, links, outputs, uploads
 from huizong.service.campaigns.links import unit_of
+from huizong.service.context import Services
 from huizong.service.http import downloads
 from huizong.service.http.deps import client_of, read_form, services
 from huizong.service.http.errors import wants_html
 from huizong.service.security.audit import Actor
-from huizong.service.store.models import StoredReturn
+from huizong.service.store import campaigns as repo
 from huizong.service.web import notes as notes_
 from huizong.service.web.render import page
 from huizong.service.web.returns import store_all
@@ -58,57 +60,39 @@ async def link_upload(token: str, request: Request) -> Response:
 
 @router.get("/u/{token}/templates/{form_id}.xlsx")
 async def blank_template(token: str, form_id: str, request: Request) -> Response:
-    """The blank form of the campaign, as the district fills it in."""
+    """The blank form of the campaign, as the district fills it in (an office's own forms too)."""
     ctx = services(request)
-    unit = await run_in_threadpool(unit_of, ctx, token)
-    snap = await run_in_threadpool(views.load, ctx, unit.campaign_id)
-    if form_id not in snap.board.campaign.forms or form_id not in ctx.registry:
+    form = await run_in_threadpool(_campaign_form, ctx, token, form_id)
+    key = await run_in_threadpool(outputs.build_template, ctx, form)
+    return downloads.send_file(ctx.files.cached(key), f"{form.title}.xlsx")
+
+
+def _campaign_form(ctx: Services, token: str, form_id: str) -> FormDef:
+    unit = unit_of(ctx, token)
+    with ctx.db.session() as s:
+        campaign = repo.get_campaign(s, unit.campaign_id)
+        registry = catalogue.registry_for(ctx, s, campaign.office_id) if campaign else ctx.registry
+    if campaign is None or form_id not in campaign.forms or form_id not in registry:
         raise HTTPException(404, "本次任务没有这张报表。")
-    key = await run_in_threadpool(outputs.build_template, ctx, form_id)
-    return downloads.send_file(ctx.files.cached(key), f"{ctx.registry.get(form_id).title}.xlsx")
-
-
-@router.get("/u/{token}/returns/{return_id}/annotated.xlsx")
-async def own_annotated(token: str, return_id: int, request: Request) -> Response:
-    """The unit's own return with its problems marked, to correct and send again."""
-    ctx = services(request)
-    unit = await run_in_threadpool(unit_of, ctx, token)
-    snap = await run_in_threadpool(views.load, ctx, unit.campaign_id)
-    row = next((r for r in _own_returns(snap, unit.id) if r.id == return_id), None)
-    if row is None:
-        raise HTTPException(404, "找不到本单位的这份文件。")
-    return await downloads.annotated(ctx, return_id, Actor.unit(unit.name, client_of(request)))
-
-
-def _own_returns(snap: views.Snapshot, unit_id: int) -> list[StoredReturn]:
-    row = next(r for r in snap.board.rows if r.unit.id == unit_id)
-    return row.returns
+    return registry.get(form_id)
 
 
 async def _render(
     request: Request, token: str, stored: list[int], rejected: notes_.Rejected, dismiss_url: str
 ) -> Response:
+    """The page shows what `GET /api/links/{token}` says (one source for both), plus this visit's messages."""
     ctx = services(request)
-    unit = await run_in_threadpool(unit_of, ctx, token)
-    snap = await run_in_threadpool(views.load, ctx, unit.campaign_id)
-    row = next(r for r in snap.board.rows if r.unit.id == unit.id)
-    mine = [views.summary(snap, r) for r in row.returns]
-    # The unit sees what is wrong with the files that count, to correct them before the clerk asks.
-    current = [r.id for r in mine if r.current]
-    parsed = await run_in_threadpool(views.parsed_of, ctx, current)
-    issues = {rid: data.get("issues", []) for rid, data in parsed.items()}
+    link = await run_in_threadpool(links.link_view, ctx, token)
+    sent_back = [r for r in link.returns if r.current and r.status == "returned"]
     context = {
-        "b": snap.board,
-        "unit": unit,
+        "link": link,
         "token": token,
-        "row": row,
-        "mine": mine,
-        "issues": issues,
+        "sent_back": sent_back,
         "just_stored": set(stored),
         "rejected": rejected,
         "dismiss_url": dismiss_url,
-        "pending": any(r.status in ("pending", "queued") for r in mine),
-        "overdue": datetime.now(ctx.tz) >= boards.deadline_end(snap.board.campaign.deadline, ctx.tz),
+        "pending": any(r.status in ("pending", "queued") for r in link.returns),
+        "overdue": datetime.now(ctx.tz) >= boards.deadline_end(link.deadline, ctx.tz),
         "accept": ",".join(ctx.settings.allowed_suffixes),
     }
     return page(request, "link.html", context)

@@ -35,11 +35,11 @@ class Site:
     def __init__(self, url: str, settings: Settings, shots: Path) -> None:
         self.url, self.settings, self.shots_dir = url, settings, shots
 
-    def add_clerk(self) -> str:
-        name = f"clerk{secrets.token_hex(3)}"
+    def add_clerk(self, role: str = "clerk") -> str:
+        name = f"{role}{secrets.token_hex(3)}"
         db = Database(self.settings.resolved_database_url())
         try:
-            auth.add_user(db, name, PASSWORD)
+            auth.add_user(db, name, PASSWORD, role=role)
         finally:
             db.close()
         return name
@@ -94,8 +94,8 @@ def login():
     return log_in
 
 
-def log_in(page: Page, site: Site) -> str:
-    name = site.add_clerk()
+def log_in(page: Page, site: Site, role: str = "clerk") -> str:
+    name = site.add_clerk(role)
     page.goto("/")
     page.fill("input[name=username]", name)
     page.fill("input[name=password]", PASSWORD)

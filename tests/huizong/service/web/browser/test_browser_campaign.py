@@ -193,14 +193,100 @@ def test_campaign_walk(page: Page, site, login, browser: Browser, tmp_path: Path
     expect(page.locator("h1")).to_contain_text("达拉特旗")
     site.shots(page, "08-return")
 
+    # Void the 修改稿: the cell falls back to the first version, the file stays in the history.
+    page.locator("summary", has_text="作废").click()
+    page.fill("input[name=reason]", "修改稿误报，以原稿为准")
+    page.click("[data-fix=void] button")
+    expect(page.locator("[data-void-reason]")).to_have_text("修改稿误报，以原稿为准")
+    expect(page.locator("[data-fixes]")).to_have_count(0)
+    page.goto(board_url)
+    expect(page.locator(roster)).to_have_attribute("data-status", "received")
+    expect(page.locator(f"{roster} .badge")).to_have_count(0)
+
+    # Assign the file no unit could be told from to 乌审旗, whose own file was unreadable.
+    page.locator("table.unplaced a", has_text="机构名单.xlsx").click()
+    page.select_option("[data-fix=assign] select[name=unit]", "乌审旗")
+    page.select_option("[data-fix=assign] select[name=form]", "institution-roster")
+    site.shots(page, "12-return-fixes")
+    page.click("[data-fix=assign] button")
+    expect(page.locator("dd", has_text="单位 乌审旗")).to_be_visible()
+    expect(page.locator('[data-state="received"]')).to_be_visible(timeout=120_000)  # parsed again, refreshed
+
+    # Send 东胜区's roster back with a note; mark 康巴什区's statistics reviewed.
+    page.goto(board_url)
+    page.locator('td.cell[data-unit="东胜区"][data-form="institution-roster"] a').click()
+    page.locator("summary", has_text="退回修改").click()
+    note = "第3家机构的“领域”与营业执照不符，请核对后重新上报。"
+    page.fill("[data-fix=send-back] textarea", note)
+    page.click("[data-fix=send-back] button")
+    expect(page.locator("[data-sent-back]")).to_contain_text(note)
+    page.goto(board_url)
+    page.locator('td.cell[data-unit="康巴什区"][data-form="work-statistics"] a').click()
+    page.click("[data-fix=review] button")
+    expect(page.locator("[data-reviewed]")).to_have_attribute("data-reviewed", "yes")
+
+    # A unit added mid-campaign, and 东胜区's other name so its files are read as 东胜区.
+    page.click("text=修改任务")
+    units = page.locator("textarea[name=units]")
+    units.fill(units.input_value().replace("东胜区\n", "东胜区：东胜区市场监督管理局\n") + "\n康巴什新区")
+    site.shots(page, "13-edit-campaign")
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/links")
+    expect(page.locator("table.links tbody tr")).to_have_count(len(UNITS) + 1)
+    added = page.locator("table.links tr", has_text="康巴什新区").locator("[data-copy]").get_attribute("data-copy")
+    page.click("text=修改任务")
+    expect(page.locator("textarea[name=units]")).to_contain_text("东胜区：东胜区市场监督管理局")
+
+    page.goto(board_url)
+    expect(page.locator('td.cell[data-unit="康巴什新区"]')).to_have_count(2)
+    expect(page.locator('td.cell[data-unit="东胜区"][data-form="institution-roster"]')).to_have_attribute(
+        "data-status", "returned"
+    )
+    expect(page.locator('td.cell[data-unit="乌审旗"][data-form="institution-roster"]')).to_have_attribute(
+        "data-status", "received"
+    )
+    expect(page.locator('td.cell[data-unit="康巴什区"][data-form="work-statistics"] .badge.ok')).to_have_text("已审核")
+    check_counts_against_cells(page)
+    site.shots(page, "15-board-after-fixes")
+
+    # 东胜区 sees the note on its own page, on a phone; the new unit's link works.
+    phone = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
+    try:
+        unit_page = phone.new_page()
+        unit_page.goto(links["东胜区"])
+        expect(unit_page.locator("[data-sent-back]")).to_contain_text(note)
+        expect(unit_page.locator('[data-form-status="institution-roster"]')).to_have_text("已退回")
+        site.shots(unit_page, "14-unit-sent-back")
+        unit_page.goto(added)
+        expect(unit_page.locator("dl.unit-facts")).to_contain_text("康巴什新区")
+    finally:
+        phone.close()
+
+    # A viewer of the same office reads the same pages without a single change button.
+    viewer = browser.new_context(base_url=site.url, locale="zh-CN", viewport={"width": 1280, "height": 900})
+    try:
+        reader = viewer.new_page()
+        login(reader, site, "viewer")
+        reader.goto(board_url)
+        expect(reader.locator("td.cell")).to_have_count((len(UNITS) + 1) * 2)
+        expect(reader.locator("text=上传报表")).to_have_count(0)
+        expect(reader.locator("text=修改任务")).to_have_count(0)
+        reader.locator('td.cell[data-unit="东胜区"][data-form="work-statistics"] a').click()
+        expect(reader.locator("h1")).to_contain_text("东胜区")
+        expect(reader.locator("[data-fixes], [data-fix]")).to_have_count(0)
+        site.shots(reader, "16-viewer-return")
+    finally:
+        viewer.close()
+
     # The board exported as a workbook, the same states in words.
     page.goto(board_url)
     with page.expect_download() as exported:
         page.click("text=导出 Excel")
     assert exported.value.suggested_filename == f"{TITLE}-报送情况.xlsx"
     sheet = openpyxl.load_workbook(io.BytesIO(Path(exported.value.path()).read_bytes()))["报送情况"]
-    table = {r[0]: r[1:] for r in sheet.iter_rows(min_row=4, values_only=True) if r[0] in UNITS}
-    assert table["伊金霍洛旗"][0].startswith("有错误") and table["东胜区"][0].startswith("已报")
+    table = {r[0]: r[1:] for r in sheet.iter_rows(min_row=4, values_only=True) if r[0]}
+    assert table["伊金霍洛旗"][0].startswith("有错误") and table["东胜区"][0].startswith("已退回")
+    assert table["康巴什新区"] == ("未报", "未报", "未报")
 
     page.goto(board_url + "/downloads")
     site.shots(page, "09-downloads")
