@@ -35,6 +35,8 @@ def create_campaign(page: Page, site, title: str) -> str:
     page.fill("textarea[name=units]", "\n".join(UNITS))
     page.fill("input[name=deadline]", "2099-12-31")
     page.fill("input[name=issuer]", ISSUER)
+    page.fill("input[name=contact]", "王科长")
+    page.fill("input[name=phone]", "0477-8313683")
     site.shots(page, "02-new-campaign")
     page.click("main button[type=submit]")
     page.wait_for_url("**/links")
@@ -152,6 +154,7 @@ def test_campaign_walk(page: Page, site, login, browser: Browser, tmp_path: Path
         unit_page.goto(links["伊金霍洛旗"])
         expect(unit_page.locator("dl.unit-facts")).to_contain_text(ISSUER)
         expect(unit_page.locator("dl.unit-facts")).to_contain_text("2099-12-31")
+        expect(unit_page.locator("[data-contact]")).to_contain_text("王科长　0477-8313683")
         with unit_page.expect_download() as blank:
             unit_page.locator('a[href$="/templates/institution-roster.xlsx"]').click()
         assert blank.value.suggested_filename == "检验检测机构基本情况汇总表.xlsx"
