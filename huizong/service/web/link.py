@@ -89,7 +89,7 @@ async def _render(
         "token": token,
         "sent_back": sent_back,
         "just_stored": set(stored),
-        "rejected": rejected,
+        **notes_.split(rejected),
         "dismiss_url": dismiss_url,
         "pending": any(r.status in ("pending", "queued") for r in link.returns),
         "overdue": datetime.now(ctx.tz) >= boards.deadline_end(link.deadline, ctx.tz),

@@ -51,21 +51,25 @@ async def upload(campaign_id: int, request: Request, user: PageCampaignChanger) 
 
 async def store_all(
     ctx: uploads.Services, campaign_id: int, files: list[UploadFile], sender: uploads.Sender
-) -> tuple[list[int], list[tuple[str, str]]]:
-    """Store every acceptable file and queue its parse; the others come back with the reason."""
+) -> tuple[list[int], notes_.Rejected]:
+    """Store every acceptable file and queue its parse; the others come back with the reason, and the files
+    whose bytes came before with that (their earlier return is among the ids, nothing is parsed again)."""
     stored: list[int] = []
-    rejected: list[tuple[str, str]] = []
+    said: notes_.Rejected = []
     for upload in files:
         try:
             incoming = await uploads.read_upload(upload, ctx)
         except HTTPException as exc:
-            rejected.append((safe_name(upload.filename), str(exc.detail)))
+            said.append(("refused", safe_name(upload.filename), str(exc.detail)))
             continue
         kept = await run_in_threadpool(uploads.store, ctx, campaign_id, incoming, sender)
-        if not kept.duplicate:  # the same bytes again: the earlier return is shown, nothing is parsed again
+        if kept.duplicate:
+            text = f"与已收到的第 {kept.return_id} 号文件内容完全相同，未重复保存，仍以原文件为准"
+            said.append(("same", incoming.name, text))
+        else:
             uploads.parse_later(ctx, kept.return_id)
         stored.append(kept.return_id)
-    return stored, rejected
+    return stored, said
 
 
 @router.get("/campaigns/{campaign_id}/uploads")
@@ -80,7 +84,7 @@ async def upload_results(
         "user": user,
         "b": snap.board,
         "rows": rows,
-        "rejected": notes_.unpack(request, notes),
+        **notes_.split(notes_.unpack(request, notes)),
         "pending": any(r.status in ("pending", "queued") for r in rows),
         "refresh_url": str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""),
         "dismiss_url": notes_.address(path, request, [], ids=ids),

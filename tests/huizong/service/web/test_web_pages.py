@@ -116,6 +116,15 @@ def test_upload_page_stores_many_files_and_explains_refusals(live, browser):
     assert "丙.exe" not in after.text and "甲.xlsx" in after.text
     forged = browser.get(r.headers["location"].replace("notes=", "notes=x"))
     assert forged.status_code == 200 and "丙.exe" not in forged.text  # nobody else's text on this site
+    # The same bytes again make no new version, and the page says so.
+    again = browser.post(
+        f"/campaigns/{campaign_id}/upload",
+        data={"csrf_token": csrf_of(page)},
+        files=[("files", ("甲（再次）.xlsx", b"one"))],
+        follow_redirects=True,
+    )
+    assert "与已收到的文件相同" in again.text and "甲（再次）.xlsx" in again.text and "未重复保存" in again.text
+    assert again.text.count('data-status="') == 1  # the earlier return, shown once
 
 
 def test_upload_page_limits_the_number_of_files(live, browser):
