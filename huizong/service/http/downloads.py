@@ -76,7 +76,7 @@ async def _run(ctx: Services, func: Callable[..., object], *args: int | str) -> 
 
 async def annotated(ctx: Services, return_id: int, actor: audit.Actor) -> Response:
     out, _, row = await run_in_threadpool(views.return_detail, ctx, return_id)
-    if out.status not in ("merged", "superseded") or not out.issues:
+    if out.status not in ("merged", "superseded", "returned") or not out.issues:
         raise HTTPException(404, "该文件没有可标注的问题。")
     key = await _run(ctx, outputs.build_annotated, return_id)
     name = outputs.annotated_name(row.filename)
