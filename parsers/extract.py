@@ -27,7 +27,7 @@ def key_cell(form: FormDef, fields: tuple[FieldDef, ...], cells: dict[str, Cell]
 
 # Every record sets every field, so all records share one "fields set" instead of pydantic building a
 # 700-byte set per record (60,000 records in a big merge). pydantic only ever adds names already in it.
-_RECORD_FIELDS = set(Record.model_fields)
+_RECORD_FIELDS = set(Record.model_fields) - {"origin_unit"}  # set only in a roll-up
 _SOURCE_FIELDS = set(Source.model_fields)
 
 Layout = tuple[tuple[str, str, bool], ...]
@@ -53,6 +53,7 @@ def record(
         "source": source,
         "extra": NO_EXTRA if extra is None else extra,
         "cells": locations(row.cells, anchor),
+        "origin_unit": None,
     }
     return construct(Record, fields, _RECORD_FIELDS)
 

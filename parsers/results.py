@@ -72,6 +72,10 @@ def _empty(value: Mapping[str, object]) -> bool:
     return not value
 
 
+def _none(value: object) -> bool:
+    return value is None
+
+
 # The extra of every record that has none: one read-only mapping shared by all, rather than an empty dict
 # each (60,000 records in a big merge).
 NO_EXTRA: Mapping[str, object] = MappingProxyType({})
@@ -89,6 +93,9 @@ class Record(BaseModel):
     # Where each value came from, field id -> location; used to annotate returns and place issues. A dict, or
     # RowLocations for records the parsers read from a spreadsheet row.
     cells: Mapping[str, str] = Field(default_factory=dict, exclude=True)
+    # In a roll-up (a city's 汇总表 sent up as its return), the district that first reported the record; `unit`
+    # is then the city. In the JSON only when set (docs/json.md).
+    origin_unit: str | None = Field(default=None, exclude_if=_none)
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # A flat tuple instead of pydantic's state dicts for the record and its source: worker processes send
@@ -97,7 +104,7 @@ class Record(BaseModel):
         f, source = self.__dict__, self.__dict__["source"]
         where = (source.file, source.sheet, source.cell, source.__pydantic_fields_set__)
         state = (f["unit"], f["section"], f["values"], f["extra"] or None, f["cells"], self.__pydantic_fields_set__)
-        return _record, (*state, *where)
+        return _record, (*state, *where, f.get("origin_unit"))
 
 
 def _record(
@@ -111,11 +118,12 @@ def _record(
     sheet: str,
     cell: str,
     source_set: set[str],
+    origin_unit: str | None = None,
 ) -> Record:
     source = construct(Source, {"file": file, "sheet": sheet, "cell": cell}, source_set)
     kept = NO_EXTRA if extra is None else extra
     fields = {"unit": unit, "section": section, "values": values, "source": source, "extra": kept, "cells": cells}
-    return construct(Record, fields, fields_set)
+    return construct(Record, {**fields, "origin_unit": origin_unit}, fields_set)
 
 
 class FileReport(BaseModel):

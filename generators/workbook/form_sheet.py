@@ -13,6 +13,7 @@ from generators.workbook.styles import Styles, print_setup
 from parsers.results import FormResult, Record
 
 UNIT_HEADER = "填报单位"
+ORIGIN_HEADER = "来源单位"  # in a roll-up, the district that first reported the record (Record.origin_unit)
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
@@ -40,23 +41,34 @@ def extra_labels(records: list[Record]) -> list[str]:
     return list(seen)
 
 
-def _header(sheet: Worksheet, row: int, fields: list[FieldDef], extras: list[str], styles: Styles) -> None:
-    sheet.write_string(row, 0, UNIT_HEADER, styles.header)
-    for col, f in enumerate(fields, start=1):
+def unit_headers(records: list[Record]) -> list[str]:
+    """填报单位, and 来源单位 after it when any record came up in a roll-up."""
+    return [UNIT_HEADER, *([ORIGIN_HEADER] if any(r.origin_unit for r in records) else [])]
+
+
+def _header(
+    sheet: Worksheet, row: int, fields: list[FieldDef], extras: list[str], styles: Styles, lead: list[str]
+) -> None:
+    for col, label in enumerate(lead):
+        sheet.write_string(row, col, label, styles.header)
+    for col, f in enumerate(fields, start=len(lead)):
         sheet.write_string(row, col, f.header, styles.header)
     # Columns no field names, kept as the districts wrote them, to the right of the form's own columns.
-    for col, label in enumerate(extras, start=len(fields) + 1):
+    for col, label in enumerate(extras, start=len(fields) + len(lead)):
         sheet.write_string(row, col, label, styles.header)
     sheet.set_row(row, 30)
 
 
-def _rows(sheet: Worksheet, fields: list[FieldDef], extras: list[str], styles: Styles) -> RowWriter:
-    return RowWriter(sheet, styles, [False, *(f.type == "decimal" for f in fields), *(False for _ in extras)])
+def _rows(sheet: Worksheet, fields: list[FieldDef], extras: list[str], styles: Styles, lead: int = 1) -> RowWriter:
+    return RowWriter(sheet, styles, [*[False] * lead, *(f.type == "decimal" for f in fields), *(False for _ in extras)])
 
 
-def _record_row(rows: RowWriter, row: int, rec: Record, fields: list[FieldDef], extras: list[str]) -> None:
+def _record_row(
+    rows: RowWriter, row: int, rec: Record, fields: list[FieldDef], extras: list[str], origin: bool = False
+) -> None:
     values = rec.values
-    cells = [rec.unit or "（未知单位）", *[values.get(f.id) for f in fields]]
+    lead = [rec.unit or "（未知单位）", *([rec.origin_unit or ""] if origin else [])]
+    cells = [*lead, *[values.get(f.id) for f in fields]]
     if extras:
         kept = rec.extra
         cells.extend(kept.get(label) for label in extras)
@@ -100,8 +112,9 @@ def _listing(
     styles: Styles,
 ) -> int:
     sections = form.sections or (None,)
-    rows = _rows(sheet, fields, extras, styles)
-    last = len(fields) + len(extras)
+    origin = len(unit_headers(result.records)) > 1
+    rows = _rows(sheet, fields, extras, styles, 1 + origin)
+    last = len(fields) + len(extras) + origin
     for section in sections:
         key = section.key if section else None
         records = [r for r in result.records if r.section == key]
@@ -109,7 +122,7 @@ def _listing(
             sheet.merge_range(row, 0, row, last, f"{section.heading}（{len(records)}条）", styles.heading)
             row += 1
         for rec in records:
-            _record_row(rows, row, rec, fields, extras)
+            _record_row(rows, row, rec, fields, extras, origin)
             row += 1
     return row
 
@@ -119,7 +132,9 @@ def write_form_sheet(book: Workbook, styles: Styles, form: FormDef, result: Form
     sheet = book.add_worksheet(_sheet_name(form.title, used))
     fields = _columns(form)
     extras = extra_labels(result.records)
-    width = len(fields) + len(extras) + 1
+    # Matrix sheets keep one unit column: their subtotals are per 填报单位 (a roll-up's are per city).
+    lead = unit_headers(result.records) if form.layout != "matrix" else [UNIT_HEADER]
+    width = len(fields) + len(extras) + len(lead)
     sheet.merge_range(0, 0, 0, width - 1, f"{form.title}（汇总）", styles.title)
     sheet.set_row(0, 30)
     reported, missing = len(result.units_reported), len(result.missing_units)
@@ -129,15 +144,15 @@ def write_form_sheet(book: Workbook, styles: Styles, form: FormDef, result: Form
             f"（{'、'.join(result.missing_units)}）" if missing else ""
         )
     sheet.merge_range(1, 0, 1, width - 1, summary, styles.note)
-    _header(sheet, 2, fields, extras, styles)
+    _header(sheet, 2, fields, extras, styles, lead)
     if form.layout == "matrix":
         _matrix(sheet, 3, result, fields, extras, styles)
     else:
         _listing(sheet, 3, form, result, fields, extras, styles)
-    sheet.set_column(0, 0, 12)
-    for col, f in enumerate(fields, start=1):
+    sheet.set_column(0, len(lead) - 1, 12)
+    for col, f in enumerate(fields, start=len(lead)):
         sheet.set_column(col, col, min(max(f.width, len(f.header) * 1.8 if form.layout == "matrix" else 0), 60))
-    for col, label in enumerate(extras, start=len(fields) + 1):
+    for col, label in enumerate(extras, start=len(fields) + len(lead)):
         sheet.set_column(col, col, min(max(12, len(label) * 1.8), 40))
     sheet.autofilter(2, 0, 2, width - 1)
     print_setup(sheet, 2)

@@ -83,14 +83,16 @@ def test_record_has_the_state_model_construct_gives() -> None:
 
 def test_pickled_records_keep_every_field_and_their_state() -> None:
     # Record.__reduce__ lists the fields by name: a new field must be added there too.
-    assert list(Record.model_fields) == ["unit", "section", "values", "source", "extra", "cells"]
+    assert list(Record.model_fields) == ["unit", "section", "values", "source", "extra", "cells", "origin_unit"]
     assert list(Source.model_fields) == ["file", "sheet", "cell"]
     validated = Record(unit=None, values={"n": 1}, source=Source(file="f.xlsx", sheet="Sheet1", cell="B8"))
     cells = {"name": Cell("张三", "Sheet1", "B8")}
     built = record("f.xlsx", "东胜区", "public", Row({"name": "张三"}, cells, []), cells["name"])
     kept = record("f.xlsx", "东胜区", None, Row({"name": "张三"}, cells, []), cells["name"], {"微信号": "wx1"})
     assert kept.model_dump()["extra"] == {"微信号": "wx1"} and "extra" not in built.model_dump(mode="json")
-    for rec in (validated, built, kept):
+    rolled = kept.model_copy(update={"unit": "鄂尔多斯市", "origin_unit": "东胜区"})
+    assert rolled.model_dump()["origin_unit"] == "东胜区" and "origin_unit" not in built.model_dump(mode="json")
+    for rec in (validated, built, kept, rolled):
         again = pickle.loads(pickle.dumps(rec))
         assert type(again) is Record and again == rec
         assert again.__getstate__() == rec.__getstate__()

@@ -19,6 +19,7 @@ from huizong.service.jobs import Failure, task
 from huizong.service.security import audit
 from huizong.service.store import campaigns as repo
 from huizong.service.store.models import CampaignUnit, StoredReturn, User
+from parsers import rollup
 from parsers.results import Return
 
 
@@ -162,6 +163,8 @@ def parse_return(ctx: Services, return_id: int) -> str:
     ret = canonical_unit(ret, aliases)
     declared_id = row.assigned_unit_id or row.declared_unit_id
     declared = units.get(declared_id) if declared_id else None
+    if declared and rollup.is_rollup(ret):  # a city's 汇总表 through its link: its rows keep their district
+        ret = rollup.as_rollup(ret, declared)
     names = [u.name for u in listed if u.removed_at is None]
     outcome = attribute(ret, declared, names, campaign.forms, registry, assigned=row.assigned_unit_id is not None)
     if outcome.unit:

@@ -25,10 +25,11 @@ def safe_next(target: str | None) -> str:
 
 
 @router.get("/login")
-def login_page(request: Request, next: str = "/") -> Response:
+def login_page(request: Request, next: str = "/", changed: bool = False) -> Response:
     if optional_page_user(request) is not None:
         return RedirectResponse(safe_next(next), status_code=303)
-    return page(request, "login.html", {"next": safe_next(next), "error": None, "username": ""})
+    context = {"next": safe_next(next), "error": None, "username": "", "changed": changed}
+    return page(request, "login.html", context)
 
 
 @router.post("/login", dependencies=[Csrf])

@@ -6,12 +6,13 @@ Tests isolate themselves by creating their own campaign (and, where it matters, 
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from contextlib import ExitStack
 
 import httpx
 import pytest
-from service_live import BACKENDS, Live, backend_settings
+from service_live import BACKENDS, ROLES, Live, Office, backend_settings
 
 from huizong.service.testing import LiveServer
 
@@ -31,3 +32,14 @@ def api(live: Live) -> Iterator[httpx.Client]:
     """A client signed in as a fresh clerk."""
     with live.client(live.token()) as client:
         yield client
+
+
+@pytest.fixture
+def office(live: Live) -> Office:
+    """A fresh office of its own: an admin, a clerk and a viewer, each signed in."""
+    name = f"测试局{secrets.token_hex(3)}"
+    with ExitStack() as stack:
+        yield Office(
+            name,
+            *(stack.enter_context(live.client(live.token(role=role, office=name))) for role in ROLES),
+        )

@@ -29,21 +29,32 @@ class Live:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         return httpx.Client(base_url=self.url, headers=headers, timeout=120)
 
-    def add_clerk(self, name: str | None = None) -> str:
-        name = name or f"clerk-{secrets.token_hex(4)}"
+    def add_clerk(self, name: str | None = None, role: str = "clerk", office: str | None = None) -> str:
+        name = name or f"{role}-{secrets.token_hex(4)}"
         db = Database(self.database_url)
         try:
-            auth.add_user(db, name, PASSWORD)
+            auth.add_user(db, name, PASSWORD, role=role, office=office)
         finally:
             db.close()
         return name
 
-    def token(self, name: str | None = None) -> str:
-        name = self.add_clerk(name)
+    def token(self, name: str | None = None, role: str = "clerk", office: str | None = None) -> str:
+        name = self.add_clerk(name, role, office)
         with self.client() as c:
             r = c.post("/api/login", json={"username": name, "password": PASSWORD})
             r.raise_for_status()
             return r.json()["token"]
+
+
+ROLES = ("admin", "clerk", "viewer")
+
+
+@dataclass
+class Office:
+    name: str
+    admin: httpx.Client
+    clerk: httpx.Client
+    viewer: httpx.Client
 
 
 def backend_settings(backend: str, data_dir: Path, stack: ExitStack) -> Settings:
