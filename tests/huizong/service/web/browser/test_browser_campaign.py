@@ -251,6 +251,10 @@ def test_campaign_walk(page: Page, site, login, browser: Browser, tmp_path: Path
     expect(page.locator('td.cell[data-unit="康巴什区"][data-form="work-statistics"] .badge.ok')).to_have_text("已审核")
     check_counts_against_cells(page)
     site.shots(page, "15-board-after-fixes")
+    page.emulate_media(media="print")  # what 打印 puts on paper: the table and its counts, no menus
+    expect(page.locator("header.top")).to_be_hidden()
+    site.shot(page, "15-board-print")
+    page.emulate_media(media="screen")
 
     # 东胜区 sees the note on its own page, on a phone; the new unit's link works.
     phone = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
@@ -302,12 +306,16 @@ def test_campaign_walk(page: Page, site, login, browser: Browser, tmp_path: Path
     assert problems and not any(re.fullmatch(r"[a-z]+(-[a-z]+)+", str(c)) for r in problems for c in r if c)
     with page.expect_download() as info:
         page.click("a[href$='bulletin.pdf']")
+        expect(page.locator("a.making[href$='bulletin.pdf']")).to_have_count(1)  # 正在生成… while it is made
+    expect(page.locator("a.making")).to_have_count(0)
     assert info.value.suggested_filename.endswith("-情况通报.pdf")
     assert Path(info.value.path()).read_bytes()[:4] == b"%PDF"
 
     page.goto(board_url + "/audit")
     expect(page.locator("table.grid tbody tr")).not_to_have_count(0)
     site.shots(page, "10-audit")
+    page.goto("/account/password")
+    site.shots(page, "17-password")
 
 
 def test_drag_and_drop_fills_the_file_input(page: Page, site, login):
