@@ -65,7 +65,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    problems = "；".join(describe(e) for e in exc.errors())
+    problems = "；".join(dict.fromkeys(describe(e) for e in exc.errors()))  # a path part checked twice, said once
     message = f"请求内容有误：{problems}" if problems else "请求内容有误。"
     if wants_html(request):
         return render_http_error(request, HTTPException(422, message))

@@ -228,3 +228,11 @@ def test_board_counts_agree_with_its_cells_and_export(live, browser):
     export = browser.get(f"/campaigns/{campaign['id']}/board.xlsx")
     assert export.status_code == 200 and export.content[:2] == b"PK"
     assert "filename*=UTF-8''" in export.headers["content-disposition"]
+
+
+def test_a_bad_address_is_explained_in_chinese(live, browser):
+    page = browser.get("/campaigns/abc")
+    assert page.status_code == 422 and "任务编号应为整数" in page.text and "Input should" not in page.text
+    with live.client(live.token()) as api:
+        r = api.get("/api/returns/x")
+    assert r.status_code == 422 and r.json()["detail"] == "请求内容有误：文件编号应为整数"
