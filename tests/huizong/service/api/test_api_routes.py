@@ -32,6 +32,9 @@ ROUTES = [
     ("POST", "/api/users"),
     ("PATCH", "/api/users/{user_id}"),
     ("POST", "/api/users/{user_id}/password"),
+    ("GET", "/api/forms"),
+    ("POST", "/api/forms"),
+    ("POST", "/api/forms/infer"),
 ]
 # Without a login: the unit's link is its credential.
 PUBLIC = [
