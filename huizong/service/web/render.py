@@ -40,6 +40,8 @@ templates.env.globals["RETURN_LABELS"] = {
     "failed": "无法读取",
     "unrecognized": "未能识别",
     "refused": "未予接收",
+    "returned": "已退回修改",
+    "voided": "已作废",
 }
 
 
