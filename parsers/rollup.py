@@ -31,7 +31,7 @@ def as_rollup(ret: Return, unit: str) -> Return:
         named, origin = extra.pop(UNIT_HEADER, None), extra.pop(ORIGIN_HEADER, None)
         first = _text(origin) or _text(named)
         records.append(rec.model_copy(update={"unit": unit, "origin_unit": first, "extra": extra}))
-    issues = [i for i in ret.issues if not _moot(i)]
+    issues = [i.model_copy(update={"unit": unit}) for i in ret.issues if not _moot(i)]
     meta = {**ret.meta, "unit": unit}
     return ret.model_copy(update={"unit": unit, "records": records, "issues": issues, "meta": meta})
 

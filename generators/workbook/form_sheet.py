@@ -76,11 +76,20 @@ def _record_row(
 
 
 def _sum_row(
-    sheet: Worksheet, row: int, label: str, records: list[Record], fields: list[FieldDef], fmt: tuple[object, object]
+    sheet: Worksheet,
+    row: int,
+    label: str,
+    records: list[Record],
+    fields: list[FieldDef],
+    fmt: tuple[object, object],
+    lead: int = 1,
 ) -> None:
     sheet.write_string(row, 0, label, fmt[0])
-    sheet.write_string(row, 1, "", fmt[0])
-    for col, f in enumerate(fields[1:], start=2):
+    for col in range(1, lead):
+        sheet.write_string(row, col, "", fmt[0])
+    # The row label's own column says 小计/合计 too: read back (a roll-up), the row is a subtotal, not data.
+    sheet.write_string(row, lead, "合计" if label == "合计" else "小计", fmt[0])
+    for col, f in enumerate(fields[1:], start=lead + 1):
         total = sum((Decimal(str(v)) for r in records if isinstance(v := r.values.get(f.id), int | float)), Decimal(0))
         sheet.write_number(row, col, float(total), fmt[1] if f.type == "decimal" else fmt[0])
 
@@ -91,14 +100,16 @@ def _matrix(
     by_unit: dict[str | None, list[Record]] = {}
     for rec in result.records:
         by_unit.setdefault(rec.unit, []).append(rec)
-    rows = _rows(sheet, fields, extras, styles)
+    lead = len(unit_headers(result.records))
+    rows = _rows(sheet, fields, extras, styles, lead)
+    subtotal, total = (styles.subtotal, styles.subtotal_decimal), (styles.total, styles.total_decimal)
     for unit, records in by_unit.items():
         for rec in records:
-            _record_row(rows, row, rec, fields, extras)
+            _record_row(rows, row, rec, fields, extras, lead > 1)
             row += 1
-        _sum_row(sheet, row, f"{unit or '未知单位'} 小计", records, fields, (styles.subtotal, styles.subtotal_decimal))
+        _sum_row(sheet, row, f"{unit or '未知单位'} 小计", records, fields, subtotal, lead)
         row += 1
-    _sum_row(sheet, row, "合计", result.records, fields, (styles.total, styles.total_decimal))
+    _sum_row(sheet, row, "合计", result.records, fields, total, lead)
     return row + 1
 
 
@@ -132,8 +143,7 @@ def write_form_sheet(book: Workbook, styles: Styles, form: FormDef, result: Form
     sheet = book.add_worksheet(_sheet_name(form.title, used))
     fields = _columns(form)
     extras = extra_labels(result.records)
-    # Matrix sheets keep one unit column: their subtotals are per 填报单位 (a roll-up's are per city).
-    lead = unit_headers(result.records) if form.layout != "matrix" else [UNIT_HEADER]
+    lead = unit_headers(result.records)  # a matrix's subtotals stay per 填报单位 (in a roll-up, per city)
     width = len(fields) + len(extras) + len(lead)
     sheet.merge_range(0, 0, 0, width - 1, f"{form.title}（汇总）", styles.title)
     sheet.set_row(0, 30)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import openpyxl
 
@@ -80,3 +81,19 @@ def test_the_province_workbook_shows_city_and_district_and_rolls_up_again():
 
 def test_a_districts_own_return_is_no_rollup():
     assert not any(rollup.is_rollup(r) for r in district_returns())
+
+
+def test_a_statistics_workbook_rolls_up_without_its_subtotals():
+    folder = Path(__file__).parents[2] / "samples" / "campaign" / "returns"
+    files = [folder / "东胜区工作情况统计表.xlsx", folder / "乌审旗工作情况统计表.xlsx"]
+    districts = [parse_file(f.read_bytes(), f.name, REGISTRY) for f in files]
+    assert [r.form for r in districts] == ["work-statistics"] * 2
+    city = parse_file(consolidated(districts), "鄂尔多斯市-汇总表.xlsx", REGISTRY)
+    up = rollup.as_rollup(city, "鄂尔多斯市")
+    assert len(up.records) == sum(len(r.records) for r in districts)  # the 小计 and 合计 rows are no records
+    assert {r.origin_unit for r in up.records} == {"东胜区", "乌审旗"}
+    assert [i.code for i in up.issues] == [i.code for r in districts for i in r.issues]  # nothing new to say
+    sheet = openpyxl.load_workbook(io.BytesIO(consolidated([up]))).worksheets[0]
+    assert [c.value for c in sheet[3]][:3] == ["填报单位", "来源单位", "领域"]
+    subtotal = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "鄂尔多斯市 小计")
+    assert subtotal[1:3] == ("", "小计")

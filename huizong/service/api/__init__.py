@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
-from huizong.service.api import campaigns, downloads, links, returns, session, users
+from huizong.service.api import campaigns, downloads, forms, links, returns, session, users
 
 router = APIRouter(prefix="/api")
-for module in (session, users, campaigns, returns, downloads, links):
+for module in (session, users, forms, campaigns, returns, downloads, links):
     router.include_router(module.router)

@@ -281,3 +281,43 @@ class AuditOut(BaseModel):
     return_id: int | None
     client: str | None
     detail: str
+
+
+class FieldInfo(BaseModel):
+    id: str
+    label: str
+    type: str
+    required: bool
+
+
+class SectionInfo(BaseModel):
+    key: str
+    heading: str
+
+
+class FormInfo(BaseModel):
+    """A form as a clerk checks it: its fields, their types, its sections."""
+
+    id: str
+    title: str
+    layout: str
+    own: bool  # defined by the office from its annex (not built in)
+    fields: list[FieldInfo]
+    sections: list[SectionInfo] = Field(default_factory=list)
+
+
+class FormNote(BaseModel):
+    path: str  # where in the form file, e.g. fields[2]
+    note: str  # what was guessed
+
+
+class InferredOut(BaseModel):
+    """POST /api/forms/infer: the form read from a blank annex, not saved yet."""
+
+    form: FormInfo
+    yaml: str  # the form file, commented where guessed; edit it, then POST /api/forms
+    notes: list[FormNote]
+
+
+class FormIn(BaseModel):
+    yaml: str = Field(min_length=1, max_length=200_000)

@@ -105,9 +105,14 @@ def unit_status(cells: list[Cell]) -> Status:
 
 def build(campaign: Campaign, units: list[CampaignUnit], returns: list[StoredReturn], tz: ZoneInfo) -> Board:
     end = deadline_end(campaign.deadline, tz)
+    active = {u.id for u in units}  # a unit taken off the campaign has no cell: its returns are unplaced
+
+    def counted(r: StoredReturn) -> bool:
+        return counts_in_cell(r, campaign.forms) and r.unit_id in active
+
     placed: dict[tuple[int, str], list[StoredReturn]] = {}
     for r in sorted(returns, key=lambda r: r.id, reverse=True):
-        if counts_in_cell(r, campaign.forms):
+        if counted(r):
             placed.setdefault((r.unit_id, r.form), []).append(r)  # type: ignore[arg-type]
     rows = [_row(unit, campaign.forms, placed, returns, end) for unit in units]
     counts = {f: Counter(c.status for row in rows for c in row.cells if c.form == f) for f in campaign.forms}
@@ -117,9 +122,7 @@ def build(campaign: Campaign, units: list[CampaignUnit], returns: list[StoredRet
         counts=counts,
         unit_counts=Counter(row.status for row in rows),
         pending=[r for r in returns if r.state == "pending"],
-        unplaced=[
-            r for r in returns if r.state == "parsed" and r.voided_at is None and not counts_in_cell(r, campaign.forms)
-        ],
+        unplaced=[r for r in returns if r.state == "parsed" and r.voided_at is None and not counted(r)],
         voided=[r for r in returns if r.voided_at is not None],
         refused=[r for r in returns if r.state == "refused"],
     )

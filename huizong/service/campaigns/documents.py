@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from huizong.service.campaigns import board as boards
-from huizong.service.campaigns import views
+from huizong.service.campaigns import catalogue, views
 from huizong.service.context import Services
 from parsers.results import Result
 
@@ -51,5 +51,6 @@ def render(ctx: Services, snap: views.Snapshot, result: Result, stem: str, ext: 
 
     make = {"reminder": reminder_spec, "bulletin": bulletin_spec}[stem]
     info, stamp = campaign_info(ctx, snap), Stamp(today(ctx))
-    spec = make(with_receipt_dates(ctx, snap, result), info, forms=list(ctx.registry), stamp=stamp)
+    forms = list(catalogue.registry_of(ctx, snap.board.campaign.office_id))
+    spec = make(with_receipt_dates(ctx, snap, result), info, forms=forms, stamp=stamp)
     return render_docx(spec) if ext == "docx" else render_pdf(spec)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from forms import HuizongError
 from forms.model import FormDef
 from huizong.service.campaigns import board as boards
-from huizong.service.campaigns import intake, views
+from huizong.service.campaigns import catalogue, intake, views
 from huizong.service.context import Services
 from huizong.service.jobs import task
 from parsers.results import FileReport, FormResult, Result
@@ -68,10 +68,11 @@ def consolidated(ctx: Services, snap: views.Snapshot) -> Result:
     parsed = views.parsed_of(ctx, ids)
     current = [intake.load(parsed[i]) for i in ids if i in parsed]
     units = [u.name for u in snap.units]
-    result = merge(current, ctx.registry, units=units)
+    registry = catalogue.registry_of(ctx, snap.board.campaign.office_id)
+    result = merge(current, registry, units=units)
     for form_id in snap.board.campaign.forms:
-        if form_id not in result.forms and form_id in ctx.registry:
-            title = ctx.registry.get(form_id).title
+        if form_id not in result.forms and form_id in registry:
+            title = registry.get(form_id).title
             result.forms[form_id] = FormResult(title=title, units_expected=units, missing_units=units)
     result.files.extend(_other_files(snap))
     return result
@@ -98,7 +99,8 @@ def _xlsx(ctx: Services, snap: views.Snapshot, result: Result) -> bytes:
     from generators.workbook import write_consolidated
 
     buffer = io.BytesIO()
-    write_consolidated(result, ctx.registry, buffer, deadline=snap.board.campaign.deadline)
+    registry = catalogue.registry_of(ctx, snap.board.campaign.office_id)
+    write_consolidated(result, registry, buffer, deadline=snap.board.campaign.deadline)
     return buffer.getvalue()
 
 

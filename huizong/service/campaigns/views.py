@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException
 from forms.issues import Issue
 from huizong.service.api import schemas
 from huizong.service.campaigns import board as boards
-from huizong.service.campaigns import intake
+from huizong.service.campaigns import catalogue, intake
 from huizong.service.context import Services
 from huizong.service.store import campaigns as repo
 from huizong.service.store.models import CampaignUnit, Office, StoredReturn, User
@@ -158,12 +158,13 @@ def parsed_of(ctx: Services, ids: list[int]) -> dict[int, dict]:
         return repo.parsed_by_id(s, ids)
 
 
-def describe_changes(ctx: Services, form: str | None, old: dict | None, new: dict | None) -> str | None:
+def describe_changes(ctx: Services, office_id: int, form: str | None, old: dict | None, new: dict | None) -> str | None:
     from parsers.diff import describe_changes as describe
 
-    if not (old and new and form in ctx.registry):
+    registry = catalogue.registry_of(ctx, office_id)
+    if not (old and new and form in registry):
         return None
-    return describe(ctx.registry.get(form), intake.load(old), intake.load(new))
+    return describe(registry.get(form), intake.load(old), intake.load(new))
 
 
 def return_detail(ctx: Services, return_id: int) -> tuple[schemas.ReturnOut, Snapshot, StoredReturn]:
@@ -175,11 +176,13 @@ def return_detail(ctx: Services, return_id: int) -> tuple[schemas.ReturnOut, Sna
     row = next(r for r in snap.returns if r.id == return_id)
     previous = previous_of(snap, row)
     parsed = parsed_of(ctx, [row.id, previous.id] if previous else [row.id])
+    office = snap.board.campaign.office_id
+    changes = describe_changes(ctx, office, row.form, parsed.get(previous.id), parsed.get(row.id)) if previous else None
     out = schemas.ReturnOut(
         **summary(snap, row).model_dump(),
         campaign_id=row.campaign_id,
         issues=[Issue.model_validate(i) for i in parsed.get(row.id, {}).get("issues", [])],
         replaces=previous.id if previous else None,
-        changes=describe_changes(ctx, row.form, parsed.get(previous.id), parsed.get(row.id)) if previous else None,
+        changes=changes,
     )
     return out, snap, row

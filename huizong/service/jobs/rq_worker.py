@@ -151,3 +151,4 @@ def _fresh_connections() -> None:
     db = getattr(_context, "db", None)
     if db is not None:
         db.engine.dispose(close=False)
+

@@ -51,6 +51,7 @@ def test_patch_campaign_edits_it_and_logs_what_changed(office):
     with httpx.Client() as anonymous:
         gone = anonymous.get(dalate_link.replace("/u/", "/api/links/"))
     assert gone.status_code == 410 and "不在该报送任务的应报单位中" in gone.json()["detail"]
+    assert [r["filename"] for r in out["unplaced"]] == ["达拉特旗.xlsx"]  # off the board, still listed
     # 达拉特旗's return stays in the history, outside the board, and comes back with the unit.
     api.patch(f"/api/campaigns/{campaign['id']}", json={"units": ["杭锦旗", "东胜区", "达拉特旗"]})
     assert cells(api, campaign) == {"杭锦旗": "missing", "东胜区": "missing", "达拉特旗": "received"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 
 import pytest
 from service_live import new_campaign
@@ -32,6 +33,9 @@ ROUTES = [
     ("POST", "/api/users"),
     ("PATCH", "/api/users/{user_id}"),
     ("POST", "/api/users/{user_id}/password"),
+    ("GET", "/api/forms"),
+    ("POST", "/api/forms"),
+    ("POST", "/api/forms/infer"),
 ]
 # Without a login: the unit's link is its credential.
 PUBLIC = [
@@ -177,3 +181,12 @@ def test_audit_log_records_uploads_and_downloads(api):
 def test_openapi_docs_are_served(live):
     with live.client() as c:
         assert c.get("/docs").status_code == 200
+
+
+def test_every_api_route_is_in_the_reference(live):
+    """docs/service.md lists every route the server has, as `METHOD /path`."""
+    text = (Path(__file__).parents[4] / "docs" / "service.md").read_text(encoding="utf-8")
+    with live.client() as c:
+        paths = c.get("/openapi.json").json()["paths"]
+    missing = [f"{m.upper()} {p}" for p, ops in paths.items() for m in ops if f"`{m.upper()} {p}`" not in text]
+    assert not missing, f"docs/service.md 没有介绍的接口：{missing}"

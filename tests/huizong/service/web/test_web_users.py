@@ -53,7 +53,7 @@ def test_an_admin_adds_an_account_changes_its_role_and_resets_its_password(live,
         "/users", data={"username": "x", "password": "123", "role": "clerk", "csrf_token": csrf_of(page)}
     )
     assert short.status_code == 422 and "密码至少 8 个字符" in short.text
-    user_id = re.search(rf'<td>{name}</td>.*?action="/users/(\d+)/role"', added.text, re.S).group(1)  # type: ignore[union-attr]
+    user_id = re.search(rf'>{name}</td>.*?action="/users/(\d+)/role"', added.text, re.S).group(1)  # type: ignore[union-attr]
     role = admin.post(f"/users/{user_id}/role", data={"role": "viewer", "csrf_token": csrf_of(page)})
     assert f"{name} 现在是查看者" in role.text
     reset = admin.post(f"/users/{user_id}/password", data={"password": "another-pass", "csrf_token": csrf_of(page)})

@@ -182,12 +182,18 @@ def test_campaign_walk(page: Page, site, login, browser: Browser, tmp_path: Path
     page.goto(board_url)
     expect(page.locator("td.cell")).to_have_count(len(UNITS) * 2)
     cells = check_counts_against_cells(page)
+    # A unit that sent only an unreadable file must send it again: its cell says so rather than 未报.
+    unreadable = {u for u in UNITS for name in EXPECTED["files"]["failed"] if name.startswith(u)}
     for form, truth in EXPECTED["forms"].items():
         for unit in UNITS:
             if unit == "伊金霍洛旗" and form == "institution-roster":
                 assert cells[(unit, form)] == "has-errors"
-            elif unit not in truth["missing_units"]:
+            elif unit in truth["missing_units"]:
+                assert cells[(unit, form)] == ("unreadable" if unit in unreadable else "missing"), (unit, form)
+            else:
                 assert cells[(unit, form)] == "received", (unit, form)
+    bad_cell = page.locator('td.cell[data-unit="乌审旗"][data-form="institution-roster"]')
+    expect(bad_cell.locator(".cell-why")).to_have_text("文件无法读取，需重新报送")
     roster = 'td.cell[data-unit="达拉特旗"][data-form="institution-roster"]'
     expect(page.locator(f"{roster} .badge")).to_have_text("第 2 版")
     site.shots(page, "07-board")
