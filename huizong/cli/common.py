@@ -8,11 +8,15 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from forms import FormRegistry, HuizongError
+from forms.errors import HuizongError
 from huizong.cli import language  # noqa: F401  (click speaks Chinese before any option below is made)
+
+if TYPE_CHECKING:
+    from forms.loader import FormRegistry
 
 forms_option = click.option(
     "--forms",
@@ -33,6 +37,8 @@ units_option = click.option(
 
 
 def registry(forms_dirs: tuple[Path, ...]) -> FormRegistry:
+    from forms.loader import FormRegistry
+
     return FormRegistry.load(forms_dirs)
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from huizong.cli.common import form_option, forms_option, progress, read_units, registry, units_option, write_json
-from huizong.cli.report import merge_summary, nothing_merged
 
 
 @click.command("merge")
@@ -32,6 +31,7 @@ def merge_command(
 ) -> None:
     """把各单位报送的文件汇总成一张汇总表。"""
     from generators.workbook import write_consolidated
+    from huizong.cli.report import merge_summary, nothing_merged
     from parsers.batch import collect, default_jobs, parse_paths
     from parsers.merge import merge
 
