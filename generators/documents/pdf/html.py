@@ -31,18 +31,22 @@ def fallback_spans(text: str, face: str) -> Markup:
     """Escape `text`, wrapping characters the Fandol face lacks so the Noto fallback keeps the line grid."""
     have = coverage(face)
     out: list[str] = []
-    run: list[str] = []
-    for ch in text.translate(_QUOTE_BREAKS):
-        if ord(ch) in have or ch.isspace() or ch == "\u200b":
-            if run:
-                out.append(f'<span class="fb">{escape("".join(run))}</span>')
-                run = []
-            out.append(str(escape(ch)))
-        else:
-            run.append(ch)
-    if run:
-        out.append(f'<span class="fb">{escape("".join(run))}</span>')
+    start = 0  # where the current run (covered or not) began; runs are escaped whole, not char by char
+    lacking = False
+    text = text.translate(_QUOTE_BREAKS)
+    for i, ch in enumerate(text):
+        lacks = not (ord(ch) in have or ch.isspace() or ch == "\u200b")
+        if lacks != lacking:
+            out.append(_run(text[start:i], lacking))
+            start, lacking = i, lacks
+    out.append(_run(text[start:], lacking))
     return Markup("".join(out))
+
+
+def _run(text: str, lacking: bool) -> str:
+    if not text:
+        return ""
+    return f'<span class="fb">{escape(text)}</span>' if lacking else str(escape(text))
 
 
 def marked(text: str, face: str) -> Markup:
