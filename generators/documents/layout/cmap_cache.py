@@ -13,14 +13,7 @@ import tempfile
 from array import array
 from pathlib import Path
 
-
-def cache_dir() -> Path:
-    """HUIZONG_CACHE_DIR, else $XDG_CACHE_HOME/huizong, else ~/.cache/huizong."""
-    override = os.environ.get("HUIZONG_CACHE_DIR")
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "huizong"
+from generators.documents.layout.user_cache import cache_dir
 
 
 def _entry(font: Path) -> Path:

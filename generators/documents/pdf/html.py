@@ -16,6 +16,7 @@ from generators.documents.layout.body import heading_level
 from generators.documents.layout.fonts import FACES, coverage, css_family, font_face_css
 from generators.documents.layout.plan import Plan, table_size
 from generators.documents.layout.textfit import todo_segments
+from generators.documents.layout.user_cache import cache_dir
 from generators.documents.model import Chart, Table
 from generators.documents.pdf import layout as pdf_layout
 
@@ -76,12 +77,34 @@ def col_widths(t: Table) -> list[float]:
     return [round(100 * w / total, 2) for w in t.widths]
 
 
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """The page templates compiled once and kept between runs (jinja2's own bytecode cache, checked against
+    the template's source and the Python version): compiling them was a tenth of a clerk's `doc render`. A cache
+    that cannot be written is skipped."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            return
+
+
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    folder = cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _CompiledTemplates(str(folder))
+
+
 @lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=jinja2.select_autoescape(["j2"], default_for_string=False),
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=_compiled_templates(),
     )
     env.filters.update(
         fb=fallback_spans,
@@ -97,8 +120,7 @@ def _env() -> jinja2.Environment:
 
 @lru_cache(maxsize=2)
 def stylesheet(letter: bool) -> str:
-    css = (TEMPLATES / "document.css").read_text(encoding="utf-8")
-    template = _env().from_string(css)
+    template = _env().get_template("document.css")  # not autoescaped: select_autoescape names .j2 only
     families = {key: Markup(css_family(key)) for key in FACES}
     return template.render(
         g=g, box=pdf_layout.page_box(), fam=families, font_faces=Markup(font_face_css()), letter=letter
