@@ -61,15 +61,11 @@ def set_role(ctx: Services, admin: User, user_id: int, role: str, actor: audit.A
     with ctx.db.session() as s:
         user = s.get(User, user_id)
         assert user is not None
-        if user.role == "admin" and role != "admin" and _admins(s, admin.office_id) == 1:
+        if user.role == "admin" and role != "admin" and repo.admin_count(s, admin.office_id) == 1:
             raise HTTPException(409, "这是本单位唯一的管理员，不能改为其他角色。请先指定另一位管理员。")
         audit.record(s, actor, "user-role", detail=f"{user.username}：{ROLE_LABELS[user.role]} → {ROLE_LABELS[role]}")
         user.role = role
     return out(user, office_name(ctx, admin.office_id))
-
-
-def _admins(s: object, office_id: int) -> int:
-    return sum(1 for u in repo.users_of(s, office_id) if u.role == "admin")  # type: ignore[arg-type]
 
 
 def reset_password(ctx: Services, admin: User, user_id: int, password: str, actor: audit.Actor) -> None:

@@ -30,9 +30,13 @@ def users_of(s: Session, office_id: int) -> list[User]:
     return list(s.scalars(select(User).where(User.office_id == office_id).order_by(User.username)))
 
 
-def has_admin(s: Session, office_id: int) -> bool:
+def admin_count(s: Session, office_id: int) -> int:
     query = select(func.count()).select_from(User).where(User.office_id == office_id, User.role == "admin")
-    return bool(s.scalar(query))
+    return s.scalar(query) or 0
+
+
+def has_admin(s: Session, office_id: int) -> bool:
+    return admin_count(s, office_id) > 0
 
 
 def user_by_name(s: Session, username: str) -> User | None:

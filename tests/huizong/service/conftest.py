@@ -34,9 +34,9 @@ def api(live: Live) -> Iterator[httpx.Client]:
         yield client
 
 
-@pytest.fixture
-def office(live: Live) -> Office:
-    """A fresh office of its own: an admin, a clerk and a viewer, each signed in."""
+@pytest.fixture(scope="module")
+def office(live: Live) -> Iterator[Office]:
+    """An office of the test module's own: an admin, a clerk and a viewer, each signed in."""
     name = f"测试局{secrets.token_hex(3)}"
     with ExitStack() as stack:
         yield Office(

@@ -29,7 +29,7 @@ READS = [
 ]
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def filed(office) -> tuple[dict, dict]:
     """A campaign of the office with one return that has errors (so it has an annotated copy)."""
     campaign = new_campaign(office.clerk, ["东胜区", "达拉特旗"])
