@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 import pytest
@@ -107,3 +109,27 @@ def test_campaign_pages_are_the_offices(live, admin, api):
         r = admin.get(f"/campaigns/{campaign['id']}{path}")
         assert r.status_code == 404 and "找不到该报送任务" in r.text
     assert campaign["title"] not in admin.get("/").text
+
+
+def test_a_clerk_makes_a_form_from_the_annex_on_the_forms_page_and_a_viewer_only_reads(live, office_name):
+    annex = Path(__file__).parents[4] / "samples" / "custom" / "scenic-spots.xlsx"
+    with signed_in(live, live.add_clerk(role="clerk", office=office_name)) as clerk:
+        page = clerk.get("/forms")
+        assert page.status_code == 200 and "检查信息汇总表" in page.text and "由空白附件新建报表" in page.text
+        empty = clerk.post("/forms/infer", data={"csrf_token": csrf_of(page)}, files={"file": ("", b"")})
+        assert empty.status_code == 422 and "请选择" in empty.text
+        files = {"file": (annex.name, annex.read_bytes())}
+        shown = clerk.post("/forms/infer", data={"csrf_token": csrf_of(page)}, files=files)
+        assert shown.status_code == 200 and "A级旅游景区名录" in shown.text and "核对后保存" in shown.text
+        text = html.unescape(re.search(r'<textarea name="yaml"[^>]*>(.*?)</textarea>', shown.text, re.S).group(1))  # type: ignore[union-attr]
+        wrong = clerk.post("/forms", data={"csrf_token": csrf_of(page), "yaml": "id: [broken"})
+        assert wrong.status_code == 422 and "报表定义有误" in wrong.text and "[broken" in wrong.text  # kept to fix
+        edited = text.replace("id: A级旅游景区名录", f"id: spots-{secrets.token_hex(2)}")
+        saved = clerk.post("/forms", data={"csrf_token": csrf_of(page), "yaml": edited})
+        assert saved.status_code == 200 and "已保存报表“A级旅游景区名录”" in saved.text, saved.text[-2000:]
+        assert "A级旅游景区名录" in clerk.get("/campaigns/new").text  # offered for the office's campaigns
+    with signed_in(live, live.add_clerk(role="viewer", office=office_name)) as viewer:
+        listed = viewer.get("/forms")
+        assert "A级旅游景区名录" in listed.text and "由空白附件新建报表" not in listed.text
+        refused = viewer.post("/forms", data={"csrf_token": csrf_of(listed), "yaml": edited})
+        assert refused.status_code == 403
