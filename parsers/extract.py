@@ -45,7 +45,9 @@ def record(
 ) -> Record:
     # Built from values this module already normalised and typed: no need to validate them again
     # (a return can hold thousands of rows).
-    source = construct(Source, {"file": file, "sheet": anchor.sheet, "cell": anchor.ref}, _SOURCE_FIELDS)
+    source = construct(
+        Source, {"file": file, "sheet": anchor.sheet, "cell": anchor.ref, "ocr": False}, _SOURCE_FIELDS
+    )
     fields = {
         "unit": unit,
         "section": section,

@@ -21,6 +21,8 @@ from parsers.readers.pdf_stitch import stitch
 if TYPE_CHECKING:
     import numpy as np
 
+    from parsers.readers.ocr.engine import Engine
+
 __all__ = ["read_image", "read_scanned_pdf"]
 
 
@@ -38,11 +40,12 @@ def read_scanned_pdf(data: bytes, name: str) -> Document:
     return read_pages(render_pdf(data), name, "pdf")
 
 
-def read_pages(images: list[np.ndarray], name: str, kind: Kind) -> Document:
+def read_pages(images: list[np.ndarray], name: str, kind: Kind, recogniser: Engine | None = None) -> Document:
+    """`recogniser` replaces RapidOCR (benchmarks/ocr.py measures Tesseract through it)."""
     from parsers.readers.ocr.engine import engine
     from parsers.readers.ocr.page import read_page
 
-    ocr = engine()
+    ocr = recogniser or engine()
     scanned = Scanned(pages=len(images))
     pages = []
     for number, image in enumerate(images, start=1):

@@ -50,12 +50,19 @@ def strokes(binary: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
     height, width = binary.shape
     # Longer than any stroke of a character (10.5 pt at 200 dpi is ~30 px), shorter than a cell's side.
-    across = cv2.getStructuringElement(cv2.MORPH_RECT, (max(width // 40, 40), 1))
+    across = cv2.getStructuringElement(cv2.MORPH_RECT, (max(width // 30, 50), 1))
     down = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(height // 60, 40)))
-    # Closing first bridges the gaps a light scan leaves in a thin rule.
-    horizontal = cv2.morphologyEx(cv2.morphologyEx(binary, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 1))), cv2.MORPH_OPEN, across)
-    vertical = cv2.morphologyEx(cv2.morphologyEx(binary, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 5))), cv2.MORPH_OPEN, down)
+    # A short closing first bridges the gaps a light scan leaves in a thin rule (a longer one would chain the
+    # strokes of neighbouring characters into a "rule").
+    horizontal = cv2.morphologyEx(_close(binary, (3, 1)), cv2.MORPH_OPEN, across)
+    vertical = cv2.morphologyEx(_close(binary, (1, 3)), cv2.MORPH_OPEN, down)
     return horizontal, vertical
+
+
+def _close(binary: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    import cv2
+
+    return cv2.morphologyEx(binary, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, size))
 
 
 def find_grids(binary: np.ndarray) -> list[Grid]:
@@ -80,8 +87,8 @@ def find_grids(binary: np.ndarray) -> list[Grid]:
 def _grid(horizontal: np.ndarray, vertical: np.ndarray, box: Box) -> Grid | None:
     h_part = horizontal[box.y0 : box.y1, box.x0 : box.x1]
     v_part = vertical[box.y0 : box.y1, box.x0 : box.x1]
-    # A line counts when it runs at least a narrow column's width / a row's height somewhere.
-    rows = [box.y0 + y for y in _lines(h_part.sum(axis=1) / 255, min_run=max(30, (box.x1 - box.x0) * 0.04))]
+    # A rule runs across most of its table; merged cells only interrupt it here and there.
+    rows = [box.y0 + y for y in _lines(h_part.sum(axis=1) / 255, min_run=max(50, (box.x1 - box.x0) * 0.3))]
     cols = [box.x0 + x for x in _lines(v_part.sum(axis=0) / 255, min_run=max(40, (box.y1 - box.y0) * 0.2))]
     if len(rows) < _MIN_ROWS + 1 or len(cols) < 2:
         return None
