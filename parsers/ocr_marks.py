@@ -50,7 +50,23 @@ def mark(ret: Return, doc: Document, form: FormDef) -> Return:
             flagged.add(known.location)
             hint = "（不符合该栏的格式，可能识别有误）"
             found.append(_uncertain(ret, known.location, known.field, labels.get(known.field or "", ""), known.value, hint))
+    found += _unbalanced_columns(ret, scanned, labels, flagged)
     return ret.model_copy(update={"issues": [*ret.issues, *found]})
+
+
+def _unbalanced_columns(ret: Return, scanned: Scanned, labels: dict[str, str], flagged: set[str]) -> list[Issue]:
+    """A column whose 合计 is not the sum of its rows holds a misread figure somewhere, however sure the
+    recogniser was of each: every value of that column is to be checked."""
+    fields = {i.field for i in ret.issues if i.code == "total-mismatch" and i.field}
+    found = []
+    for rec in ret.records:
+        for fid in fields:
+            loc = rec.cells.get(fid)
+            if loc is not None and loc in scanned.confidence and loc not in flagged:
+                flagged.add(loc)
+                hint = "（本列合计与各行之和不符，可能有识别错误）"
+                found.append(_uncertain(ret, loc, fid, labels.get(fid, fid), rec.values.get(fid), hint))
+    return found
 
 
 def _notice(ret: Return, doc: Document, scanned: Scanned) -> Issue:

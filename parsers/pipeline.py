@@ -13,7 +13,7 @@ from forms.issues import Issue, issue
 from forms.loader import FormRegistry
 from forms.model import FormDef
 from forms.types import normalise
-from parsers import explain, listing, matrix, meta, ocr_marks, placement, record_form, tables, units, validate
+from parsers import explain, listing, matrix, meta, ocr_marks, ocr_snap, placement, record_form, tables, units, validate
 from parsers import normalise as norm
 from parsers.cells import Document
 from parsers.recognise import Evidence, Guess, guesses, judge, pick
@@ -95,6 +95,8 @@ def parse_explained(
 ) -> Parsed:
     """`parse_document`, keeping how the file was read for the clerk's summary and `--explain`."""
     ranked: list[Guess] = []
+    if doc.scanned is not None:
+        doc = ocr_snap.snap(doc, [registry.get(form_id)] if form_id else registry)
     if form_id:
         form = registry.get(form_id)
         # One table (a W1 return) leaves nothing to choose: it is read whatever it says.

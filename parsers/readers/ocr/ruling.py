@@ -81,7 +81,25 @@ def find_grids(binary: np.ndarray) -> list[Grid]:
         grid = _grid(horizontal, vertical, Box(int(x), int(y), int(x + w), int(y + h)))
         if grid is not None:
             grids.append(grid)
-    return sorted(grids, key=lambda g: g.box.y0)
+    return _outermost(sorted(grids, key=lambda g: (g.box.x1 - g.box.x0) * (g.box.y1 - g.box.y0), reverse=True))
+
+
+def _outermost(grids: list[Grid]) -> list[Grid]:
+    """Largest first; a grid lying mostly inside one already kept is a part of that table (a frame broken
+    by a photo's shadow), not a table of its own."""
+    kept: list[Grid] = []
+    for grid in grids:
+        if not any(_overlap(grid.box, other.box) > 0.5 for other in kept):
+            kept.append(grid)
+    return sorted(kept, key=lambda g: g.box.y0)
+
+
+def _overlap(inner: Box, outer: Box) -> float:
+    """The share of `inner`'s area that lies inside `outer`."""
+    width = min(inner.x1, outer.x1) - max(inner.x0, outer.x0)
+    height = min(inner.y1, outer.y1) - max(inner.y0, outer.y0)
+    area = (inner.x1 - inner.x0) * (inner.y1 - inner.y0)
+    return max(width, 0) * max(height, 0) / area if area else 0.0
 
 
 def _grid(horizontal: np.ndarray, vertical: np.ndarray, box: Box) -> Grid | None:
