@@ -14,14 +14,37 @@ if TYPE_CHECKING:
     import numpy as np
 
 MAX_ANGLE = 8.0  # degrees; more than this is a photo taken carelessly, and its lines are found no better
+_DARK = 128  # grey level: darker than any paper, even in a photo's shade
+_BACKGROUND_SHARE = 0.01  # of the image: a dark region this big at the border is what lies around the sheet
 _MIN_RUN = 0.25  # of the page width: a ruled line (text lines are shorter and less straight)
 
 
 def ink(gray: np.ndarray) -> np.ndarray:
-    """255 where there is ink: adaptive, so a photo's uneven lighting does not blacken a corner."""
+    """255 where there is ink: adaptive, so a photo's uneven lighting does not blacken a corner; nothing on
+    the table or floor around a photographed sheet (whose edge would otherwise read as a long rule)."""
     import cv2
 
-    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+    binary = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+    binary[_background(gray)] = 0
+    return binary
+
+
+def _background(gray: np.ndarray) -> np.ndarray:
+    """True around the paper: large dark regions touching the image's border, grown a little."""
+    import cv2
+    import numpy as np
+
+    dark = (gray < _DARK).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(dark)
+    height, width = gray.shape
+    outside = np.zeros(count, dtype=bool)
+    for index in range(1, count):
+        x, y, w, h, area = stats[index]
+        touches = x == 0 or y == 0 or x + w == width or y + h == height
+        outside[index] = touches and area > height * width * _BACKGROUND_SHARE
+    if not outside.any():
+        return np.zeros(gray.shape, dtype=bool)
+    return cv2.dilate(outside[labels].astype(np.uint8), np.ones((15, 15), np.uint8)) > 0
 
 
 def skew_angle(gray: np.ndarray) -> float:

@@ -82,13 +82,16 @@ class Engine:
         return turned * 2 > len(lines)
 
 
-_LOOKALIKES = str.maketrans("oOD", "000")
+_LOOKALIKES = str.maketrans("oOD〇", "0000")
+_LONE_ZERO = {"。", ".", "o", "O", "D", "〇"}
 
 
 def digits(text: str) -> str:
-    """A lone figure 0 reads as the letter o in some fonts; a reading of only digits and o/O/D is a number.
-    The cell keeps its low confidence, so it is still flagged for the clerk to check."""
-    if text and re.fullmatch(r"[0-9oOD.,\-]+", text) and re.search(r"[0-9oO]", text):
+    """A lone figure 0 reads as the letter o (or a full stop) in some fonts; a reading of only digits and
+    o/O/D/〇 is a number. The cell keeps its low confidence, so it is still flagged for the clerk to check."""
+    if text in _LONE_ZERO:
+        return "0"
+    if text and re.fullmatch(r"[0-9oOD〇.,\-]+", text) and re.search(r"[0-9oO〇]", text):
         return text.translate(_LOOKALIKES)
     return text
 
