@@ -55,6 +55,8 @@ def score(truth: dict, ret: Return) -> Tally:
     flagged = {(i.location, i.field) for i in ret.issues if i.location} | {
         (i.location, None) for i in ret.issues if i.location
     }
+    # A column the parser could not find is flagged once for the field, at the column it may be.
+    lost_columns = {i.field for i in ret.issues if i.code == "ocr-uncertain" and not i.value}
     unused = list(ret.records)
     for want in truth["records"]:
         match = _best(want, unused)
@@ -66,7 +68,9 @@ def score(truth: dict, ret: Return) -> Tally:
         for fid, value in want["values"].items():
             got = match.values.get(fid)
             loc = match.cells.get(fid)
-            was_flagged = loc is not None and ((loc, fid) in flagged or (loc, None) in flagged)
+            was_flagged = (loc is not None and ((loc, fid) in flagged or (loc, None) in flagged)) or (
+                loc is None and fid in lost_columns
+            )
             tally.fields += 1
             if _same(got, value):
                 tally.right += 1

@@ -51,7 +51,20 @@ def mark(ret: Return, doc: Document, form: FormDef) -> Return:
             hint = "（不符合该栏的格式，可能识别有误）"
             found.append(_uncertain(ret, known.location, known.field, labels.get(known.field or "", ""), known.value, hint))
     found += _unbalanced_columns(ret, scanned, labels, flagged)
+    found += _missing_columns(ret, form, labels)
     return ret.model_copy(update={"issues": [*ret.issues, *found]})
+
+
+def _missing_columns(ret: Return, form: FormDef, labels: dict[str, str]) -> list[Issue]:
+    """A field no record has a column for, in a table with a column that is not the form's: most likely its
+    heading was misread (a seal over it). Said once per field, at that column's heading."""
+    strays = [i for i in ret.issues if i.code == "unmapped-column" and i.location]
+    if not strays or not ret.records:
+        return []
+    read = {fid for rec in ret.records for fid in rec.cells}
+    missing = [f for f in form.fields if f.id not in read and f.id != "seq"]
+    hint = "（未找到该栏的表头，" + "、".join(f"“{i.value}”" for i in strays) + "可能就是该栏，表头识别有误）"
+    return [_uncertain(ret, strays[0].location or "", f.id, labels[f.id], "", hint) for f in missing]
 
 
 def _unbalanced_columns(ret: Return, scanned: Scanned, labels: dict[str, str], flagged: set[str]) -> list[Issue]:

@@ -41,8 +41,11 @@ SCANS = (
     Scan("准格尔旗检验检测机构（扫描件）.pdf", "roster/two-pages.pdf", 150, 1.2),
     Scan("鄂托克旗工作情况统计表（手机拍照）.jpg", "statistics/table.pdf", 200, -1.5, photo=True),
     Scan("鄂托克前旗联络员（盖章扫描）.jpg", "liaison/liaison.pdf", 200, 2.5),
-    Scan("山西省检查情况汇总（黑白扫描）.tif", "inspection/table.pdf", 200, -0.8, seal=False),
+    Scan("山西省检查情况汇总（黑白扫描）.tif", "inspection/table.pdf", 300, -0.8, seal=False),
     Scan("鄂托克旗典型案例（扫描件）.jpg", "cases/case.pdf", 170, 0.6),
+    # Harder: a low-resolution phone photo, and a page fed into the scanner upside down.
+    Scan("东胜区检验检测机构（手机拍照）.jpg", "roster/libreoffice.pdf", 130, 3.0, photo=True),
+    Scan("鄂托克旗工作情况统计表（倒扫）.jpg", "statistics/table.pdf", 150, 181.0, seal=False),
 )
 
 

@@ -92,6 +92,7 @@ def _assemble(layout: _Layout, number: int, engine: Engine) -> Read:
     readings = iter(engine.read(crops))
     result = Read(Page(number=number, height=layout.image.shape[0] * _POINTS))
     texts: dict[tuple[int, int, int], Reading] = {}
+    inked = {(t, r, c): bool(lines) for t, r, c, lines, _inner in layout.cells}
     for t, r, c, lines, _inner in layout.cells:
         got = [next(readings) for _ in lines]
         text = "\n".join(g.text for g in got if g.text)
@@ -104,8 +105,9 @@ def _assemble(layout: _Layout, number: int, engine: Engine) -> Read:
     for t, grid in enumerate(layout.grids):
         result.page.items.append((grid.box.y0 * _POINTS, _fragment(grid, t, texts)))
         for (tt, r, c), reading in texts.items():
-            if tt == t and reading.text:
-                result.confidence[(t + 1, r, c)] = reading.confidence
+            if tt == t and (reading.text or inked[(tt, r, c)]):
+                # Ink that read as nothing is a figure lost, not a blank cell: it is flagged (0.0).
+                result.confidence[(t + 1, r, c)] = reading.confidence if reading.text else 0.0
     result.page.items.sort(key=lambda item: item[0])
     result.page.chars = sum(len(r.text) for r in texts.values())
     return result
