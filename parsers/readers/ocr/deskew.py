@@ -7,7 +7,6 @@ classifier in `page.py`.
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,7 +15,6 @@ if TYPE_CHECKING:
 MAX_ANGLE = 8.0  # degrees; more than this is a photo taken carelessly, and its lines are found no better
 _DARK = 128  # grey level: darker than any paper, even in a photo's shade
 _BACKGROUND_SHARE = 0.01  # of the image: a dark region this big at the border is what lies around the sheet
-_MIN_RUN = 0.25  # of the page width: a ruled line (text lines are shorter and less straight)
 
 
 def ink(gray: np.ndarray) -> np.ndarray:
@@ -48,31 +46,31 @@ def _background(gray: np.ndarray) -> np.ndarray:
 
 
 def skew_angle(gray: np.ndarray) -> float:
-    """The page's tilt in degrees (positive: turned clockwise), 0.0 when nothing long and straight is found."""
+    """The page's tilt in degrees (positive: turned clockwise), 0.0 when nothing lines up.
+
+    The angle at which the page's ink, turned back, falls into the sharpest rows (the largest variance of
+    its row sums): ruled lines and text lines both vote. Tried coarse then fine on a quarter-size copy, which
+    costs a few milliseconds per angle.
+    """
+    import cv2
+
+    small = cv2.resize(ink(gray), None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    best = _sharpest(small, [a / 2 for a in range(-2 * int(MAX_ANGLE), 2 * int(MAX_ANGLE) + 1)])
+    return _sharpest(small, [best + a / 20 for a in range(-10, 11)])
+
+
+def _sharpest(small: np.ndarray, angles: list[float]) -> float:
     import cv2
     import numpy as np
 
-    binary = ink(gray)
-    width = binary.shape[1]
-    # Short horizontal closing joins a line broken by scanning noise; the long opening keeps only lines. A
-    # tilt of 8° moves a 40-px run by 5 px, so the kernel stays short and the tilt survives it.
-    runs = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (40, 1)))
-    runs = cv2.dilate(runs, np.ones((3, 3), np.uint8))
-    count, _, stats, _ = cv2.connectedComponentsWithStats(runs)
-    lines = cv2.HoughLinesP(runs, 1, math.pi / 1800, threshold=200, minLineLength=int(width * _MIN_RUN), maxLineGap=8)
-    if lines is None or count < 2:
-        return 0.0
-    angles, weights = [], []
-    for x0, y0, x1, y1 in lines.reshape(-1, 4).tolist():
-        angle = math.degrees(math.atan2(y1 - y0, x1 - x0))
-        if abs(angle) <= MAX_ANGLE:
-            angles.append(angle)
-            weights.append(math.hypot(x1 - x0, y1 - y0))
-    if not angles:
-        return 0.0
-    order = np.argsort(angles)
-    cumulative = np.cumsum(np.asarray(weights)[order])
-    return float(np.asarray(angles)[order][np.searchsorted(cumulative, cumulative[-1] / 2)])  # weighted median
+    height, width = small.shape
+    centre = (width / 2, height / 2)
+    scores = []
+    for angle in angles:
+        turned = cv2.warpAffine(small, cv2.getRotationMatrix2D(centre, angle, 1.0), (width, height))
+        rows = turned.sum(axis=1, dtype=np.float64)
+        scores.append(float(np.square(np.diff(rows)).sum()))
+    return angles[int(np.argmax(scores))] if max(scores) > 0 else 0.0
 
 
 def rotate(page: np.ndarray, angle: float) -> np.ndarray:

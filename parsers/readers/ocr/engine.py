@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 # Two cores are shared by every worker: one job must not take them all (onnxruntime defaults to every core).
 THREADS = int(os.environ.get("HUIZONG_OCR_THREADS", "2"))
+_MIN_RATIO = 1.5
 _BATCH = 16  # lines recognised together, grouped by width so little padding is computed
 
 
@@ -49,10 +50,11 @@ class Engine:
 
         order = sorted(range(len(lines)), key=lambda i: lines[i].shape[1] / max(lines[i].shape[0], 1))
         out: list[Reading] = [Reading("", 1.0)] * len(lines)
-        height, width = self._rec.rec_image_shape[1:]
         for start in range(0, len(order), _BATCH):
             batch = order[start : start + _BATCH]
-            ratio = max(width / height, *(lines[i].shape[1] / max(lines[i].shape[0], 1) for i in batch))
+            # Padded only to the widest line of the batch: RapidOCR pads every line to 320×48 at least, which
+            # makes a lone figure (most cells of a statistics table) cost as much as a line of seven characters.
+            ratio = max(_MIN_RATIO, *(lines[i].shape[1] / max(lines[i].shape[0], 1) for i in batch))
             tensor = np.stack([self._rec.resize_norm_img(lines[i], ratio) for i in batch]).astype(np.float32)
             preds = self._rec.session(tensor)[0]
             for i, pred in zip(batch, preds, strict=True):
