@@ -138,7 +138,9 @@ def main() -> None:
         engine()  # the models load once per process: not part of any file's time
     total, baseline, cpu = Tally(), 0.0, 0.0
     print(f"识别引擎：{args.engine}  阈值：{args.threshold}")
-    print(f"{'样本':<34}{'页':>3}{'记录':>8}{'字段正确':>9}{'错值':>5}{'已标出':>7}{'未标出':>7}{'误标':>5}{'秒/页':>7}")
+    print(
+        f"{'样本':<34}{'页':>3}{'记录':>8}{'字段正确':>9}{'错值':>5}{'已标出':>7}{'未标出':>7}{'误标':>5}{'秒/页':>7}"
+    )
     for truth_path in sorted(SCANS.glob("*.truth.json")):
         scan = truth_path.with_name(truth_path.name.removesuffix(".truth.json"))
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
@@ -167,11 +169,13 @@ def main() -> None:
     print(f"记录找到率（recall）：{total.found / total.truth_records:.1%}（目标 ≥ 95%）")
     print(f"字段正确率：{total.right / max(total.fields, 1):.1%}（{total.right}/{total.fields}）")
     flagged = total.wrong_flagged / total.wrong if total.wrong else 1.0
-    print(f"错值标出率：{flagged:.1%}（{total.wrong_flagged}/{total.wrong}，目标 ≥ 90%）；未标出的错值：{total.wrong - total.wrong_flagged}")
+    silent = total.wrong - total.wrong_flagged
+    print(f"错值标出率：{flagged:.1%}（{total.wrong_flagged}/{total.wrong}，目标 ≥ 90%）；未标出的错值：{silent}")
     print(f"正确值被标出（需多核对）：{total.right_flagged}/{total.right}")
+    files = len(list(SCANS.glob("*.truth.json")))
     print(
-        f"速度：{total.seconds / total.pages:.1f} 秒/页（{total.pages} 页）；同样的文字版PDF：{baseline / len(list(SCANS.glob('*.truth.json'))):.2f} 秒/份，"
-        f"OCR 为其 {total.seconds / max(baseline, 1e-9):.0f} 倍"
+        f"速度：{total.seconds / total.pages:.1f} 秒/页（{total.pages} 页）；基线（同样内容的文字版PDF）："
+        f"{baseline / files:.2f} 秒/份，OCR 为其 {total.seconds / max(baseline, 1e-9):.0f} 倍"
     )
     print(f"CPU：{cpu / total.pages:.1f} 秒/页（含子进程；2核空闲时墙钟约为其一半到三分之二）")
     print(f"峰值内存：{peak:.0f} MB")

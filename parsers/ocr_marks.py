@@ -49,7 +49,9 @@ def mark(ret: Return, doc: Document, form: FormDef) -> Return:
         if known.code in _SHAPE_CODES and known.location in scanned.confidence and known.location not in flagged:
             flagged.add(known.location)
             hint = "（不符合该栏的格式，可能识别有误）"
-            found.append(_uncertain(ret, known.location, known.field, labels.get(known.field or "", ""), known.value, hint))
+            found.append(
+                _uncertain(ret, known.location, known.field, labels.get(known.field or "", ""), known.value, hint)
+            )
     found += _unbalanced_columns(ret, scanned, labels, flagged)
     found += _missing_columns(ret, form, labels)
     return ret.model_copy(update={"issues": [*ret.issues, *found]})

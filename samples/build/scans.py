@@ -113,8 +113,10 @@ def _stamp(page: np.ndarray, spot: tuple[float, float], dpi: int) -> np.ndarray:
     draw.ellipse((2, 2, size - 3, size - 3), outline=red, width=max(radius // 14, 3))
     centre = size / 2
     star = [
-        (centre + radius * 0.28 * np.cos(np.pi / 2 + k * np.pi / 5) * (1 if k % 2 == 0 else 0.4),
-         centre - radius * 0.28 * np.sin(np.pi / 2 + k * np.pi / 5) * (1 if k % 2 == 0 else 0.4))
+        (
+            centre + radius * 0.28 * np.cos(np.pi / 2 + k * np.pi / 5) * (1 if k % 2 == 0 else 0.4),
+            centre - radius * 0.28 * np.sin(np.pi / 2 + k * np.pi / 5) * (1 if k % 2 == 0 else 0.4),
+        )
         for k in range(10)
     ]
     draw.polygon(star, fill=red)
@@ -152,8 +154,15 @@ def _encode(pages: list[np.ndarray], suffix: str, dpi: int) -> bytes:
     buffer = io.BytesIO()
     if suffix == ".pdf":  # an image-only PDF, as a scanner writes: one JPEG per page, no text layer
         images[0].save(
-            buffer, "PDF", save_all=True, append_images=images[1:], resolution=float(dpi), quality=60,
-            creationDate=None, modDate=None, title="scan",
+            buffer,
+            "PDF",
+            save_all=True,
+            append_images=images[1:],
+            resolution=float(dpi),
+            quality=60,
+            creationDate=None,
+            modDate=None,
+            title="scan",
         )
     elif suffix == ".tif":  # an office scanner's black-and-white setting: 1 bit a pixel, CCITT group 4
         images[0].convert("L").point(lambda v: 255 if v > 150 else 0).convert("1").save(

@@ -8,7 +8,7 @@ page read this way is reported (the `ocr` notice says the table had no lines), s
 
 from __future__ import annotations
 
-from itertools import groupby
+from itertools import groupby, pairwise
 from typing import TYPE_CHECKING
 
 from parsers.readers.ocr.engine import Engine, Reading
@@ -66,7 +66,7 @@ def _table_rows(rows: list[list[tuple[Line, Reading]]]) -> tuple[int | None, int
 def _fragment(rows: list[list[tuple[Line, Reading]]]) -> tuple[Fragment, dict[tuple[int, int], float]]:
     widest = max(rows, key=len)
     centres = [(line.box.x0 + line.box.x1) / 2 for line, _ in widest]
-    bounds = [-1e9, *((a + b) / 2 for a, b in zip(centres, centres[1:], strict=False)), 1e9]
+    bounds = [-1e9, *((a + b) / 2 for a, b in pairwise(centres)), 1e9]
     cells: list[list[tuple[str | None, tuple[int, int]]]] = []
     confidence: dict[tuple[int, int], float] = {}
     for r, row in enumerate(rows):

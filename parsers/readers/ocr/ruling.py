@@ -125,7 +125,9 @@ def _lines(profile: np.ndarray, min_run: float) -> list[int]:
     return [round(sum(run) / len(run)) for run in found]
 
 
-def _merge(horizontal: np.ndarray, vertical: np.ndarray, rows: list[int], cols: list[int]) -> list[list[tuple[int, int]]]:
+def _merge(
+    horizontal: np.ndarray, vertical: np.ndarray, rows: list[int], cols: list[int]
+) -> list[list[tuple[int, int]]]:
     """Union the positions whose separating rule is missing; every group's owner is its top-left position."""
     n_rows, n_cols = len(rows) - 1, len(cols) - 1
     parent = {(r, c): (r, c) for r in range(n_rows) for c in range(n_cols)}
