@@ -35,6 +35,7 @@ def build(out_dir: Path) -> list[Path]:
         "not-a-form.xlsx": jpeg(),
         "empty.docx": b"",
         "scanned.pdf": scanned_pdf(),
+        "pixel-bomb.png": pixel_bomb(),
     }
     written = []
     for name, data in samples.items():
@@ -272,6 +273,18 @@ def scanned_pdf() -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "PDF", resolution=50.0, creationDate=None, modDate=None, title="scan")
     return buffer.getvalue()
+
+
+def pixel_bomb() -> bytes:
+    """A PNG of 60000×60000 pixels in 57 bytes: its header claims 3.6 billion pixels (10 GB decoded), and a
+    reader must refuse it from the header alone. The image data is a stub; decoding is never reached."""
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", 60_000, 60_000, 8, 0, 0, 0, 0)  # 8-bit greyscale
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
 
 
 if __name__ == "__main__":

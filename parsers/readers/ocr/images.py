@@ -43,7 +43,7 @@ def decode_image(data: bytes) -> list[np.ndarray]:
                 pages.append(_bgr(ImageOps.exif_transpose(image)))
             return pages
     except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
-        raise msg.hostile("图片像素过多") from exc
+        raise msg.hostile("图片尺寸过大") from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         raise UnreadableFile(msg.DAMAGED) from exc
 
