@@ -64,15 +64,16 @@ def _bgr(image: object) -> np.ndarray:
 
 
 def fit(page: np.ndarray) -> np.ndarray:
-    """Scale a page so its long side is LONG_SIDE pixels (phone photos are 4000 px and more)."""
+    """Scale a page down so its long side is at most LONG_SIDE pixels (phone photos are 4000 px and more).
+    Never up: a small image is a close-up of part of a form, its text already large enough."""
     import cv2
 
     height, width = page.shape[:2]
     scale = LONG_SIDE / max(height, width)
-    if abs(scale - 1) < 0.05:
+    if scale > 0.95:
         return page
     size = (round(width * scale), round(height * scale))
-    return cv2.resize(page, size, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC)
+    return cv2.resize(page, size, interpolation=cv2.INTER_AREA)
 
 
 def render_pdf(data: bytes) -> list[np.ndarray]:
