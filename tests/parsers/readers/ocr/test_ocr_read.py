@@ -73,7 +73,7 @@ def test_scan_without_any_text_is_a_table_of_blank_cells() -> None:
 
 
 def test_blank_page_says_nothing_was_recognised() -> None:
-    with pytest.raises(UnreadableFile, match="^扫描件或照片中未能识别出任何文字"):
+    with pytest.raises(UnreadableFile, match=r"^扫描件或照片中未能识别出任何文字"):
         read(encode(np.full((600, 500, 3), 255, np.uint8)), "空白.png")
 
 
