@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 THREADS = int(os.environ.get("HUIZONG_OCR_THREADS", "2"))
 _MIN_RATIO = 1.5
 _BATCH = 16  # lines recognised together, grouped by width so little padding is computed
+# Width of a batch, in line heights: the model's activations grow with it, and a job runs under an
+# address-space cap (the service's heavy lane: 1280 MB). 16 lone figures, or 3 lines of 30 characters.
+_BATCH_WIDTH = 96
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +51,11 @@ class Engine:
         """Text of each line image (BGR, one line of text each)."""
         import numpy as np
 
-        order = sorted(range(len(lines)), key=lambda i: lines[i].shape[1] / max(lines[i].shape[0], 1))
         out: list[Reading] = [Reading("", 1.0)] * len(lines)
-        for start in range(0, len(order), _BATCH):
-            batch = order[start : start + _BATCH]
+        for batch in _batches(lines):
             # Padded only to the widest line of the batch: RapidOCR pads every line to 320×48 at least, which
             # makes a lone figure (most cells of a statistics table) cost as much as a line of seven characters.
-            ratio = max(_MIN_RATIO, *(lines[i].shape[1] / max(lines[i].shape[0], 1) for i in batch))
+            ratio = max(_MIN_RATIO, *(_ratio(lines[i]) for i in batch))
             tensor = np.stack([self._rec.resize_norm_img(lines[i], ratio) for i in batch]).astype(np.float32)
             preds = self._rec.session(tensor)[0]
             for i, pred in zip(batch, preds, strict=True):
@@ -96,6 +97,22 @@ def digits(text: str) -> str:
     if text and re.fullmatch(r"[0-9oOD〇.,\-]+", text) and re.search(r"[0-9oO〇]", text):
         return text.translate(_LOOKALIKES)
     return text
+
+
+def _ratio(line: np.ndarray) -> float:
+    return line.shape[1] / max(line.shape[0], 1)
+
+
+def _batches(lines: list[np.ndarray]) -> list[list[int]]:
+    """Line indices grouped by width (narrowest first), each group within _BATCH lines and _BATCH_WIDTH."""
+    batches: list[list[int]] = []
+    for i in sorted(range(len(lines)), key=lambda i: _ratio(lines[i])):
+        wide = max(_MIN_RATIO, _ratio(lines[i]))  # the widest so far: lines come sorted
+        if batches and len(batches[-1]) < _BATCH and (len(batches[-1]) + 1) * wide <= _BATCH_WIDTH:
+            batches[-1].append(i)
+        else:
+            batches.append([i])
+    return batches
 
 
 @cache

@@ -102,3 +102,26 @@ def test_engine_import_failing_is_the_same_sentence(monkeypatch: pytest.MonkeyPa
 )
 def test_digits_lookalikes(read_as: str, number: str) -> None:
     assert digits(read_as) == number
+
+
+def test_reads_under_the_heavy_lanes_memory_cap(tmp_path: Path) -> None:
+    """The service runs a scan's parse in a job capped at the heavy lane's address space (jobs/caps.py)."""
+    import subprocess
+    import sys
+
+    from huizong.service.settings import Settings
+
+    image = tmp_path / "东胜区.png"
+    image.write_bytes(encode(page(ROWS)))
+    script = (
+        "import resource, sys\n"
+        f"resource.setrlimit(resource.RLIMIT_AS, ({Settings().worker_memory_mb} * 1024 * 1024, resource.RLIM_INFINITY))\n"
+        "from parsers.readers import read\n"
+        "doc = read(sys.argv[1], 'x.png')\n"
+        "print(doc.tables[0].rows[1][1].text)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(image)], capture_output=True, text=True, timeout=120, cwd=SAMPLES.parent
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "东胜区检测中心"
