@@ -62,12 +62,15 @@ def read_pages(images: list[np.ndarray], name: str, kind: Kind, recogniser: Engi
 
 
 def _check_installed() -> None:
-    """The OCR extra is optional: without it a scan gets a sentence saying what to install."""
+    """The OCR extra is optional: without it (or with OpenCV unable to load, e.g. no libGL) a scan gets a
+    sentence saying what to install, never "damaged"."""
     import importlib.util
 
-    for module in ("rapidocr_onnxruntime", "cv2", "numpy"):
+    for module in ("numpy", "cv2", "onnxruntime", "rapidocr_onnxruntime"):
         try:
             found = importlib.util.find_spec(module) is not None
+            if found and module != "rapidocr_onnxruntime":  # rapidocr loads its models: left to the engine
+                importlib.import_module(module)
         except (ImportError, ValueError):
             found = False
         if not found:
