@@ -28,7 +28,7 @@ def key_cell(form: FormDef, fields: tuple[FieldDef, ...], cells: dict[str, Cell]
 # Every record sets every field, so all records share one "fields set" instead of pydantic building a
 # 700-byte set per record (60,000 records in a big merge). pydantic only ever adds names already in it.
 _RECORD_FIELDS = set(Record.model_fields)
-_SOURCE_FIELDS = set(Source.model_fields)
+_SOURCE_FIELDS = {"file", "sheet", "cell"}  # `ocr` keeps its default (set by parsers/ocr_marks.py for scans)
 
 Layout = tuple[tuple[str, str, bool], ...]
 

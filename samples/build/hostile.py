@@ -34,7 +34,6 @@ def build(out_dir: Path) -> list[Path]:
         "truncated.xlsx": truncated(),
         "not-a-form.xlsx": jpeg(),
         "empty.docx": b"",
-        "scanned.pdf": scanned_pdf(),
         "pixel-bomb.png": pixel_bomb(),
     }
     written = []
@@ -258,20 +257,6 @@ def jpeg() -> bytes:
     ImageDraw.Draw(image).rectangle((8, 8, 88, 56), outline=(40, 40, 40), width=2)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=70)
-    return buffer.getvalue()
-
-
-def scanned_pdf() -> bytes:
-    """A scanned return: a PDF whose page is one image, with no text layer at all."""
-    image = Image.new("L", (420, 594), 255)
-    draw = ImageDraw.Draw(image)
-    for y in range(120, 481, 40):
-        draw.line((40, y, 380, y), fill=0, width=2)
-    for x in (40, 90, 250, 330, 380):
-        draw.line((x, 120, x, 480), fill=0, width=2)
-    draw.rectangle((120, 50, 300, 80), fill=60)  # where the title would be
-    buffer = io.BytesIO()
-    image.save(buffer, "PDF", resolution=50.0, creationDate=None, modDate=None, title="scan")
     return buffer.getvalue()
 
 

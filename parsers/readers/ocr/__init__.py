@@ -27,6 +27,9 @@ __all__ = ["read_image", "read_scanned_pdf"]
 
 
 def read_image(data: bytes, name: str) -> Document:
+    from parsers.readers.ocr.images import check_header
+
+    check_header(data)  # a pixel bomb is refused as such, OCR installed or not
     _check_installed()
     from parsers.readers.ocr.images import decode_image
 

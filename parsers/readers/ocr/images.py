@@ -25,6 +25,21 @@ LONG_SIDE = 2339  # A4 at 200 dpi
 _MIN_SIDE = 400  # smaller than this cannot hold a legible table
 
 
+def check_header(data: bytes) -> None:
+    """Size and frame count from the image's header alone (Pillow only: no OpenCV, no numpy)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            _check_size(image.width, image.height)
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+        raise msg.hostile("图片尺寸过大") from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
+        raise UnreadableFile(msg.DAMAGED) from exc
+
+
 def decode_image(data: bytes) -> list[np.ndarray]:
     """The frames of an image file as BGR arrays (a multi-page TIFF has several), upright by its EXIF tag."""
     from PIL import Image, ImageOps, UnidentifiedImageError

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 from pathlib import Path
 
 import cv2
@@ -66,9 +67,12 @@ def test_a_table_without_rules_by_text_alignment() -> None:
     assert doc.text == ["工作情况统计表"]
 
 
-def test_scan_without_any_text_is_a_table_of_blank_cells() -> None:
-    doc = read(SAMPLES / "hostile" / "scanned.pdf", "扫描件.pdf")
-    assert doc.kind == "pdf" and doc.scanned is not None
+def test_scanned_pdf_of_a_blank_form_is_a_table_of_blank_cells() -> None:
+    blank = Image.fromarray(cv2.cvtColor(page([["", "", ""], ["", "", ""]], title="", meta=""), cv2.COLOR_BGR2RGB))
+    buffer = io.BytesIO()
+    blank.save(buffer, "PDF", resolution=200.0)
+    doc = read(buffer.getvalue(), "扫描件.pdf")
+    assert doc.kind == "pdf" and doc.scanned is not None and len(doc.tables) == 1
     assert all(cell.value is None for table in doc.tables for row in table.rows for cell in row)
 
 
