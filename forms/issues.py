@@ -42,6 +42,8 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "skipped-row": ("warning", "{where}未能识别的行，内容未汇总：{value}"),
     "subtotal-mismatch": ("warning", "{where}小计“{value}”与实际填报的 {hint} 条不符"),
     "no-records": ("warning", "该文件中没有填报任何数据"),
+    "ocr": ("warning", "该文件是扫描件或照片，共{value}页，内容由文字识别（OCR）读出，请对照纸质原件核对{hint}"),
+    "ocr-uncertain": ("warning", "{where}“{label}”识别为“{value}”，文字识别把握不大{hint}，请对照纸质原件核对"),
     "sheet-not-found": ("warning", "文件中没有表单定义指定的工作表“{value}”（文件中有：{hint}），已在所有表格中查找"),
 }
 

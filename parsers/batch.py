@@ -16,7 +16,11 @@ from forms.loader import FormRegistry
 from parsers.pipeline import parse_file
 from parsers.results import Return
 
-RETURN_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".et", ".ods", ".docx", ".doc", ".wps", ".rtf", ".pdf"})
+RETURN_SUFFIXES = frozenset(
+    # scans and photos of a return are read by OCR (docs/ocr.md)
+    {".xlsx", ".xlsm", ".xls", ".et", ".ods", ".docx", ".doc", ".wps", ".rtf", ".pdf"}
+    | {".jpg", ".jpeg", ".png", ".tif", ".tiff"}
+)
 
 
 def _is_return(path: Path) -> bool:

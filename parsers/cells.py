@@ -11,7 +11,7 @@ from typing import Literal
 
 from forms.types import to_text
 
-Kind = Literal["xlsx", "xls", "ods", "docx", "pdf"]
+Kind = Literal["xlsx", "xls", "ods", "docx", "pdf", "image"]
 
 
 @dataclass(slots=True)
@@ -94,13 +94,25 @@ class Table:
 
 
 @dataclass(slots=True)
+class Scanned:
+    """How a scan or photo was read by OCR (parsers/readers/ocr/): the recogniser's confidence (0..1, its least
+    sure character) in every cell with text, by location, and the pages whose table had no ruled lines."""
+
+    confidence: dict[str, float] = field(default_factory=dict)
+    unruled_pages: list[int] = field(default_factory=list)
+    pages: int = 0
+
+
+@dataclass(slots=True)
 class Document:
-    """Everything read from one file. `text` is all free text (paragraphs, PDF lines) in reading order."""
+    """Everything read from one file. `text` is all free text (paragraphs, PDF lines) in reading order.
+    `scanned` is set when the text was recognised from images rather than read from the file."""
 
     name: str
     kind: Kind
     tables: list[Table]
     text: list[str] = field(default_factory=list)
+    scanned: Scanned | None = None
 
 
 def row_label(loc: str) -> str:

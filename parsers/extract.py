@@ -29,7 +29,7 @@ def key_cell(form: FormDef, fields: tuple[FieldDef, ...], cells: dict[str, Cell]
 # Every record sets every field, so all records share one "fields set" instead of pydantic building a
 # 700-byte set per record (60,000 records in a big merge). pydantic only ever adds names already in it.
 _RECORD_FIELDS = set(Record.model_fields) - {"origin_unit"}  # set only in a roll-up
-_SOURCE_FIELDS = set(Source.model_fields)
+_SOURCE_FIELDS = {"file", "sheet", "cell"}  # `ocr` keeps its default (set by parsers/ocr_marks.py for scans)
 
 Layout = tuple[tuple[str, str, bool], ...]
 
@@ -53,7 +53,9 @@ def record(
     """`pattern`: the table's row_pattern, when every cell of this row and the anchor are the row's own."""
     # Built from values this module already normalised and typed: no need to validate them again
     # (a return can hold thousands of rows).
-    source = construct(Source, {"file": file, "sheet": anchor.sheet, "cell": anchor.ref}, _SOURCE_FIELDS)
+    source = construct(
+        Source, {"file": file, "sheet": anchor.sheet, "cell": anchor.ref, "ocr": False}, _SOURCE_FIELDS
+    )
     ref = anchor.ref
     fields = {
         "unit": unit,

@@ -13,7 +13,7 @@ from forms.issues import Issue, issue
 from forms.loader import FormRegistry
 from forms.model import FormDef
 from forms.types import normalise
-from parsers import explain, listing, matrix, meta, placement, record_form, tables, units, validate
+from parsers import explain, listing, matrix, meta, ocr_marks, ocr_snap, placement, record_form, tables, units, validate
 from parsers import normalise as norm
 from parsers.cells import Document
 from parsers.recognise import Evidence, Guess, guesses, judge, pick
@@ -95,6 +95,8 @@ def parse_explained(
 ) -> Parsed:
     """`parse_document`, keeping how the file was read for the clerk's summary and `--explain`."""
     ranked: list[Guess] = []
+    if doc.scanned is not None:
+        doc = ocr_snap.snap(doc, [registry.get(form_id)] if form_id else registry)
     if form_id:
         form = registry.get(form_id)
         # One table (a W1 return) leaves nothing to choose: it is read whatever it says.
@@ -122,7 +124,7 @@ def parse_explained(
     if raw_unit is None and "unit" in {f.id for f in form.fields}:
         raw_unit = next((str(r.values["unit"]) for r in found.records if r.values.get("unit")), None)
         unit_from = "表内"
-    ret = _finish(doc, form, raw, raw_unit, found, ctx, expected_units)
+    ret = ocr_marks.mark(_finish(doc, form, raw, raw_unit, found, ctx, expected_units), doc, form)
     return Parsed(ret, ranked, selection, found.used, unit_from if ret.unit else None)
 
 

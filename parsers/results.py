@@ -15,10 +15,16 @@ from parsers.model_state import construct
 FileStatus = Literal["merged", "superseded", "failed", "unrecognized"]
 
 
+def _false(value: bool) -> bool:
+    return not value
+
+
 class Source(BaseModel):
     file: str
     sheet: str
     cell: str
+    # Read by OCR from a scan or photo (docs/ocr.md): in the JSON only when true.
+    ocr: bool = Field(default=False, exclude_if=_false)
 
 
 class RowLocations(Mapping[str, str]):
@@ -88,7 +94,7 @@ class Record(BaseModel):
         # every record of a batch to the parent (60,000 in a big merge), and this halves the pickling.
         # tests/parsers/test_extract.py checks that it carries every field.
         f, source = self.__dict__, self.__dict__["source"]
-        where = (source.file, source.sheet, source.cell, source.model_fields_set)
+        where = (source.file, source.sheet, source.cell, source.ocr, source.model_fields_set)
         state = (f["unit"], f["section"], f["values"], f["extra"] or None, f["cells"], self.model_fields_set)
         return _record, (*state, *where, f.get("origin_unit"))
 
@@ -103,10 +109,11 @@ def _record(
     file: str,
     sheet: str,
     cell: str,
+    ocr: bool,
     source_set: set[str],
     origin_unit: str | None = None,
 ) -> Record:
-    source = construct(Source, {"file": file, "sheet": sheet, "cell": cell}, source_set)
+    source = construct(Source, {"file": file, "sheet": sheet, "cell": cell, "ocr": ocr}, source_set)
     kept = NO_EXTRA if extra is None else extra
     fields = {"unit": unit, "section": section, "values": values, "source": source, "extra": kept, "cells": cells}
     return construct(Record, {**fields, "origin_unit": origin_unit}, fields_set)

@@ -3,6 +3,7 @@
 # environment with the locked Python dependencies. Safe to run again: it skips what is there.
 #   ./scripts/setup.sh          what a clerk's machine needs (requirements.lock)
 #   ./scripts/setup.sh --dev    plus what only the tests need: Chromium, test tools (requirements-dev.lock)
+#   ./scripts/setup.sh --ocr    plus reading scanned and photographed returns (requirements-ocr.lock, docs/ocr.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,10 +12,18 @@ DEBIAN_PACKAGES=(
   poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
 )
 LOCK=requirements.lock
-if [ "${1:-}" = "--dev" ]; then
-  DEBIAN_PACKAGES+=(chromium)
-  LOCK=requirements-dev.lock
-fi
+# OpenCV (the OCR extra) needs libGL and GLib at import time.
+OCR_PACKAGES=(libgl1 libglib2.0-0)
+case "${1:-}" in
+  --dev)
+    DEBIAN_PACKAGES+=(chromium "${OCR_PACKAGES[@]}")
+    LOCK=requirements-dev.lock  # the tests read scans too: it holds the ocr extra
+    ;;
+  --ocr)
+    DEBIAN_PACKAGES+=("${OCR_PACKAGES[@]}")
+    LOCK=requirements-ocr.lock
+    ;;
+esac
 
 missing=()
 if command -v dpkg >/dev/null 2>&1; then

@@ -12,7 +12,10 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 MiB = 1024 * 1024
 
 # What districts actually send and the readers take: Excel old and new, WPS, OpenDocument, CSV, Word, PDF.
-DEFAULT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv", ".docx", ".doc", ".wps", ".odt", ".rtf", ".pdf")
+DEFAULT_SUFFIXES = (
+    *(".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv", ".docx", ".doc", ".wps", ".odt", ".rtf", ".pdf"),
+    *(".jpg", ".jpeg", ".png", ".tif", ".tiff"),  # scans and photos, read by OCR (docs/ocr.md)
+)
 
 
 class Settings(BaseModel):

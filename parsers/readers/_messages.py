@@ -7,11 +7,17 @@ from forms.errors import UnreadableFile
 DAMAGED = "文件已损坏，无法读取"
 EMPTY = "文件为空（0字节），请重新报送"
 ENCRYPTED = "文件已加密（设置了打开密码），请取消密码后重新报送"
-SCANNED = "该PDF为扫描件或字体无法提取文字，无法识别；请提供Excel或Word原件"
 MISSING = "文件不存在或不是普通文件，无法读取"
 TIMEOUT = "文件处理超时（超过{seconds}秒），无法读取；请另存为.xlsx或.docx后重新报送"
 TOO_COMPLEX = "文件内容过于复杂，超出处理限制，无法读取；请另存为.xlsx或.docx后重新报送"
 TOO_MANY_PAGES = "PDF页数过多（{pages}页，上限{limit}页），无法读取；请提供Excel或Word原件"
+NO_OCR = (
+    "该文件是扫描件或照片，需要文字识别（OCR）组件才能读取：请运行 ./scripts/setup.sh --ocr，"
+    "或 pip install 'huizong[ocr]'；也可请报送单位提供Excel或Word原件"
+)
+NO_POPPLER = "读取扫描版PDF需要安装poppler-utils（apt-get install poppler-utils）"
+IMAGE_TOO_SMALL = "图片过小（{width}×{height}像素），无法看清表格内容；请重新拍摄或扫描（建议200dpi以上）"
+NO_TABLE_TEXT = "扫描件或照片中未能识别出任何文字，请检查图片是否清晰、方向是否正确"
 NO_LIBREOFFICE = (
     "读取{what}需要安装LibreOffice（apt-get install libreoffice-writer-nogui libreoffice-calc-nogui），"
     "或请将文件另存为.docx/.xlsx后重新报送"
@@ -25,7 +31,7 @@ def too_big(size: int | None, limit: int) -> UnreadableFile:
 
 
 def unsupported(what: str) -> UnreadableFile:
-    return UnreadableFile(f"不支持的文件类型：{what}；请报送Excel、Word或PDF文件")
+    return UnreadableFile(f"不支持的文件类型：{what}；请报送Excel、Word、PDF文件或报表的扫描件、照片")
 
 
 def hostile(why: str) -> UnreadableFile:

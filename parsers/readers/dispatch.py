@@ -49,6 +49,10 @@ def read_bytes(data: bytes, name: str) -> Document:
         return _converted(data, name, ".rtf", "docx", "RTF文档")
     if kind == "html":
         return read_html(data, name)
+    if kind == "image":
+        from parsers.readers.ocr import read_image  # numpy, OpenCV and onnxruntime only for scans
+
+        return read_image(data, name)
     if kind == "xml":
         return _office_xml(data, name)
     if _suffix(name) in _TEXT_SUFFIXES:

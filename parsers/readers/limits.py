@@ -21,5 +21,10 @@ MAX_PDF_PAGES = 200
 PDF_MEMORY = 1024 * 1024 * 1024  # each page is released after reading; real returns need ~100 MB
 PDF_SECONDS = 120
 
+# Scans and photos read by OCR (parsers/readers/ocr/). The pixel count is checked from the image header, before
+# decoding: a 48-megapixel phone photo passes, a few-KB PNG claiming 60000×60000 pixels does not.
+MAX_IMAGE_PIXELS = 60_000_000
+MAX_OCR_PAGES = 30  # about 3 s a page: a scanned return of 30 pages is read in under two minutes
+
 # LibreOffice conversion of legacy formats.
 CONVERT_SECONDS = 60

@@ -41,6 +41,10 @@ def read_pdf(data: bytes, name: str) -> Document:
         raise UnreadableFile(msg.TOO_COMPLEX) from exc
     if "error" in answer:
         raise UnreadableFile(answer["error"])
+    if answer.get("scanned"):
+        from parsers.readers.ocr import read_scanned_pdf  # numpy, OpenCV and onnxruntime only for scans
+
+        return read_scanned_pdf(data, name)
     return document_from_json(answer["document"], name)
 
 

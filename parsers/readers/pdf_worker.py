@@ -23,6 +23,10 @@ from parsers.readers.pdf_stitch import stitch
 _GARBAGE_SHARE = 0.3
 
 
+class Scanned(Exception):
+    """The PDF has no usable text: its pages are images, to be read by OCR in the parent."""
+
+
 def extract(data: bytes) -> dict[str, object]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -44,7 +48,7 @@ def check_text(pages: list[Page]) -> None:
     """A scan has no characters; a font without a ToUnicode map gives (cid:N) or private-use garbage."""
     chars = sum(page.chars for page in pages)
     if chars == 0 or sum(page.garbage for page in pages) > chars * _GARBAGE_SHARE:
-        raise UnreadableFile(msg.SCANNED)
+        raise Scanned
 
 
 def _read(page: object, number: int) -> Page:
@@ -69,6 +73,8 @@ def main() -> None:
         answer: dict[str, object] = {"document": extract(data)}
     except UnreadableFile as exc:
         answer = {"error": str(exc)}
+    except Scanned:
+        answer = {"scanned": True}
     except MemoryError:
         answer = {"error": msg.TOO_COMPLEX}
     except Exception:

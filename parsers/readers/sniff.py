@@ -9,19 +9,17 @@ from typing import Literal
 from forms.errors import UnreadableFile
 from parsers.readers import _messages as msg
 
-Format = Literal["pdf", "zip", "ole", "rtf", "html", "xml", "text"]
+Format = Literal["pdf", "zip", "ole", "rtf", "html", "xml", "text", "image"]
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEAD = 4096
 
+# Photos and scans of a return, read by OCR (parsers/readers/ocr/).
+_IMAGES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
 # Formats people send by mistake, named so the clerk knows what they actually sent.
 _FOREIGN: tuple[tuple[bytes, str], ...] = (
-    (b"\xff\xd8\xff", "JPEG图片"),
-    (b"\x89PNG\r\n\x1a\n", "PNG图片"),
     (b"GIF87a", "GIF图片"),
     (b"GIF89a", "GIF图片"),
-    (b"II*\x00", "TIFF图片"),
-    (b"MM\x00*", "TIFF图片"),
     (b"Rar!\x1a\x07", "RAR压缩包"),
     (b"7z\xbc\xaf\x27\x1c", "7z压缩包"),
     (b"\x1f\x8b", "gzip压缩包"),
@@ -45,6 +43,8 @@ def sniff(data: bytes) -> Format:
         return "pdf"
     if data.startswith(b"{\\rtf"):
         return "rtf"
+    if data.startswith(_IMAGES):
+        return "image"
     for magic, label in _FOREIGN:
         if data.startswith(magic):
             raise msg.unsupported(label)

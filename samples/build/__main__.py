@@ -17,6 +17,11 @@ def main() -> None:
 
         hostile.build(Path("samples/hostile"))
         print("samples/hostile: built")
+    # Scans of the PDF samples just built (needs the ocr extra: numpy, OpenCV).
+    if importlib.util.find_spec("cv2") is not None:
+        from samples.build import scans
+
+        print(f"samples/scans: {len(scans.build(Path('samples')))} scans written")
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ def build(out_dir: Path) -> list[Path]:
         "truncated.xlsx": truncated(),
         "not-a-form.xlsx": jpeg(),
         "empty.docx": b"",
-        "scanned.pdf": scanned_pdf(),
+        "pixel-bomb.png": pixel_bomb(),
     }
     written = []
     for name, data in samples.items():
@@ -260,18 +260,16 @@ def jpeg() -> bytes:
     return buffer.getvalue()
 
 
-def scanned_pdf() -> bytes:
-    """A scanned return: a PDF whose page is one image, with no text layer at all."""
-    image = Image.new("L", (420, 594), 255)
-    draw = ImageDraw.Draw(image)
-    for y in range(120, 481, 40):
-        draw.line((40, y, 380, y), fill=0, width=2)
-    for x in (40, 90, 250, 330, 380):
-        draw.line((x, 120, x, 480), fill=0, width=2)
-    draw.rectangle((120, 50, 300, 80), fill=60)  # where the title would be
-    buffer = io.BytesIO()
-    image.save(buffer, "PDF", resolution=50.0, creationDate=None, modDate=None, title="scan")
-    return buffer.getvalue()
+def pixel_bomb() -> bytes:
+    """A PNG of 60000×60000 pixels in 57 bytes: its header claims 3.6 billion pixels (10 GB decoded), and a
+    reader must refuse it from the header alone. The image data is a stub; decoding is never reached."""
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", 60_000, 60_000, 8, 0, 0, 0, 0)  # 8-bit greyscale
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
 
 
 if __name__ == "__main__":

@@ -84,7 +84,7 @@ def test_record_has_the_state_model_construct_gives() -> None:
 def test_pickled_records_keep_every_field_and_their_state() -> None:
     # Record.__reduce__ lists the fields by name: a new field must be added there too.
     assert list(Record.model_fields) == ["unit", "section", "values", "source", "extra", "cells", "origin_unit"]
-    assert list(Source.model_fields) == ["file", "sheet", "cell"]
+    assert list(Source.model_fields) == ["file", "sheet", "cell", "ocr"]
     validated = Record(unit=None, values={"n": 1}, source=Source(file="f.xlsx", sheet="Sheet1", cell="B8"))
     cells = {"name": Cell("张三", "Sheet1", "B8")}
     built = record("f.xlsx", "东胜区", "public", Row({"name": "张三"}, cells, []), cells["name"])
@@ -98,3 +98,6 @@ def test_pickled_records_keep_every_field_and_their_state() -> None:
         assert again.__getstate__() == rec.__getstate__()
         assert again.source.__getstate__() == rec.source.__getstate__()
         assert again.model_fields_set == rec.model_fields_set
+    scanned = built.model_copy(update={"source": built.source.model_copy(update={"ocr": True})})
+    again = pickle.loads(pickle.dumps(scanned))
+    assert again.source.ocr is True and again.source.__getstate__() == scanned.source.__getstate__()

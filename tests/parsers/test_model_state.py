@@ -24,7 +24,7 @@ def _both(monkeypatch) -> list[Record]:
     for fast in (True, False):
         monkeypatch.setattr(model_state, "FAST", fast)
         source = model_state.construct(
-            Source, {"file": "f.xlsx", "sheet": "表", "cell": "B3"}, {"file", "sheet", "cell"}
+            Source, {"file": "f.xlsx", "sheet": "表", "cell": "B3", "ocr": False}, {"file", "sheet", "cell"}
         )
         fields = {
             "unit": "东胜区",
