@@ -27,6 +27,9 @@ CAMPAIGN = ROOT / "samples" / "campaign"
 # merge -> part -> sha256, recorded from the code before the rework. The matrix sheets (campaign sheet2, samples
 # sheet2 and sheet5) were recorded again for issue 12: their 小计/合计 rows now say so in the row-label column too,
 # so a statistics 汇总表 reads back (a roll-up) without them — compared cell by cell, that is the only change.
+# Recorded again for issue 12's words: the 问题清单 sheets (campaign sheet4, samples sheet7, liaison sheet3) lose
+# the issue-code column and give locations in words (表1第8行第2列); an integer read as 4778313683.0 is written
+# 4778313683 in issue values (liaison JSON). workbook.xml follows (the sheets' autofilter ranges).
 GOLDEN: dict[str, dict[str, str]] = {
     "campaign": {
         "[Content_Types].xml": "886deb72e3a017a2720769b37549d6fd8f5f9fa12dc54fe5715c84245a6d4b7b",
@@ -36,11 +39,11 @@ GOLDEN: dict[str, dict[str, str]] = {
         "xl/_rels/workbook.xml.rels": "5f042996b6a55ec66c174e188497397ed50918c72cfbbcd36edeba1bb64ad33d",
         "xl/styles.xml": "a9f39b474be7ee8d5d76eae873df8acc4bc23de0a65bd404be51b7652886c248",
         "xl/theme/theme1.xml": "75104b2164c20dab2578383d827deac3a7eec077c3f7c99a4099a551fdebb134",
-        "xl/workbook.xml": "88601d7364b4a4ace7db3cd45eb8186a80c0481888e6a9cf0f6f4962b352b0dd",
+        "xl/workbook.xml": "8f716be9a7c5f129a1a614946c59d7dc050f677d470488c362e8666f52481b4e",
         "xl/worksheets/sheet1.xml": "d65d8ed9cfaf733d854b8ec49890c63f54f50b76b12e1e7bcbe0cf7727879d06",
         "xl/worksheets/sheet2.xml": "cd0412467a0a5d570ef098f3ce49271f582e3cf02d3231dc8d02b967ddba13f4",
         "xl/worksheets/sheet3.xml": "d5687b344847c60b74365d2f65eeca351550c4c80a4998332b9186b0ca12efe8",
-        "xl/worksheets/sheet4.xml": "15478b19476108f8455e6ef4f594f589d3b7af53562e1af44db04affb4567bd4",
+        "xl/worksheets/sheet4.xml": "0c4edf2cac3ffedeb57b44bc99167976d8951588550dd8f66a069fba6ea97e9b",
         "json": "bec83c8542c01e0f2f839a5b906c72b3907d4e48db4a170f2464f29cb4d16145",
     },
     "samples": {
@@ -51,14 +54,14 @@ GOLDEN: dict[str, dict[str, str]] = {
         "xl/_rels/workbook.xml.rels": "1a6f69cdfa333e261e5bf812087e04441f7b923469d4feda2fb574eaa1da6d7e",
         "xl/styles.xml": "e2eb6df5b471344e881f3240b63ceb5e88efc03404bbf1d5776b682fb436ac87",
         "xl/theme/theme1.xml": "75104b2164c20dab2578383d827deac3a7eec077c3f7c99a4099a551fdebb134",
-        "xl/workbook.xml": "6e31f60947cf6523a388f432a549518ed003f728848b438b75eaa9ffe214fd5e",
+        "xl/workbook.xml": "ed3270ea61aee8b45b36f0a0e332cdeab1fa9184ff92afe2d5c9a283dfa893e4",
         "xl/worksheets/sheet1.xml": "2376de4e2f302f9c833441a2cfeb68d6bd0595eb664787520a192c825c2ca21a",
         "xl/worksheets/sheet2.xml": "fe0854feb418bc43f6963c80f3c6bb30a84a702daf46b171297ef7ea40758dc0",
         "xl/worksheets/sheet3.xml": "df4b274e16f2a5051dc8528a3849ec958eee2dcf5ee62f146dcf7dab7fe97c6e",
         "xl/worksheets/sheet4.xml": "a8f98ee5d633bc6025f0c72628054befa167ccb9ff8304bf8677b97b413d7f8f",
         "xl/worksheets/sheet5.xml": "45f4a7950806707fbaeed41752e42a8f317073420c5f5d28154739b270d58c76",
         "xl/worksheets/sheet6.xml": "0de967b7c4aa811eecfe3aa4c036a64fd7375c6b586147621c0aa245802d938c",
-        "xl/worksheets/sheet7.xml": "ff9fd5bf78b3041239c4356b8da234bbdb0578f22ae3df0af833192fa1623ec3",
+        "xl/worksheets/sheet7.xml": "d35fb62a73e59e8097891c7ab8dbaa8e2b54998bfbc7092dde53c612feebb2c7",
         "json": "0d60759182effe96f7478afffe48106ea0fa3cd5dff27a3d812d641995be0d93",
     },
     "liaison": {
@@ -69,11 +72,11 @@ GOLDEN: dict[str, dict[str, str]] = {
         "xl/_rels/workbook.xml.rels": "e469c7aa5f2429b716964040dfef73d4830e34cb3d9358c7f2dd652f37317675",
         "xl/styles.xml": "dd130ee79e4b7601807ce737800b5d4ab45a65d5f76e6ba1ea82304bb8ba66ba",
         "xl/theme/theme1.xml": "75104b2164c20dab2578383d827deac3a7eec077c3f7c99a4099a551fdebb134",
-        "xl/workbook.xml": "b6d452da149d64c588b51b4c30f3cda6d5346f9a5ddcd54ab52352adde5806c8",
+        "xl/workbook.xml": "5662682ac3092e7f9b54de3293043530b74559fe8b7911533e1bad8b0cfabc54",
         "xl/worksheets/sheet1.xml": "11f38b024927ccd60e31554eabd3584a84eaa8ba67afdc4fc4801cd08716400c",
         "xl/worksheets/sheet2.xml": "4f950b33f33f2911bcc002bf32fa9424042e316f07110983cae2373b2d123651",
-        "xl/worksheets/sheet3.xml": "941760e310c559a25f988df928dca0cdee0b6c2acb2fc9eafd8f64ccd3ec838d",
-        "json": "79c0eca849420f251c611a98c0f5d37d7b910247fa35a3a752ad4c6af9fadc0c",
+        "xl/worksheets/sheet3.xml": "0e55a0edca9a2097b045df4cf02e484798f950e7a2440ef6dbb188430f4c7c64",
+        "json": "bf09d1bcf8428517f7df33535235b275765a57a14a81ef8aea85506f5c057075",
     },
 }
 
