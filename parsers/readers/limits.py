@@ -13,6 +13,11 @@ BIG_MEMBER = 5 * 1024 * 1024  # members smaller than this may compress as well a
 # Grids: every position becomes a Cell, and calamine allocates a sheet's bounding box densely, so the
 # number of positions in one table is capped (5,000 rows x 400 columns; real returns use a few thousand).
 MAX_CELLS = 2_000_000
+# A whole workbook: calamine holds every sheet it has read, and the Cells of all of them live until the
+# return is parsed. 4,000,000 positions cost about 400 MB in all (measured: docs/limits.md).
+MAX_BOOK_CELLS = 4_000_000
+MAX_SHEETS = 255  # sheets that hold cells; returns have one to a few dozen
+MAX_SHARED_STRINGS = 2_000_000  # an xlsx's shared-string table: at most one entry per cell
 MAX_SPAN = 1_000  # HTML caps colspan at 1000; Word tables have at most 63 columns
 
 # PDF, read in a child process with these limits. pdfminer needs ~0.25 s of CPU per page of a ruled table,
@@ -20,6 +25,11 @@ MAX_SPAN = 1_000  # HTML caps colspan at 1000; Word tables have at most 63 colum
 MAX_PDF_PAGES = 200
 PDF_MEMORY = 1024 * 1024 * 1024  # each page is released after reading; real returns need ~100 MB
 PDF_SECONDS = 120
+
+# One file of a batch (parsers.pool): the worker reading it is replaced past these, and the file alone is
+# reported unreadable. Guards above stop hostile files well before; these catch what no guard foresaw.
+FILE_SECONDS = 180.0  # a 200-page PDF or a LibreOffice conversion, on a busy machine, fits
+FILE_MEMORY_MB = 1024  # address space above what the worker inherited from the batch's parent
 
 # LibreOffice conversion of legacy formats.
 CONVERT_SECONDS = 60

@@ -1,5 +1,6 @@
-"""Caps a job's child process puts on itself: memory (address space), CPU time, and death with its parent.
+"""Caps a child process puts on itself: memory (address space), CPU time, and death with its parent.
 
+Used by the service's job processes, the batch's worker processes (parsers.pool) and the PDF reader's child.
 Linux only; elsewhere the parent's wall-clock timeout is the only cap.
 """
 
@@ -23,6 +24,23 @@ def limit_memory(memory_mb: int) -> None:
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def limit_memory_above_now(memory_mb: int) -> None:
+    """Cap a forked child at what it inherited plus `memory_mb`: a fork shares the parent's address space
+    (the batch parent holds every return read so far), which an absolute cap would count against the file."""
+    try:
+        with open("/proc/self/statm") as statm:
+            inherited = int(statm.read().split()[0]) * _page_size()
+    except (OSError, ValueError, IndexError):
+        inherited = 0
+    limit_memory(inherited // MiB + memory_mb)
+
+
+def _page_size() -> int:
+    import os
+
+    return os.sysconf("SC_PAGE_SIZE")
 
 
 def limit_cpu(seconds: float) -> None:
