@@ -22,10 +22,15 @@ MAX_SHARED_STRINGS = 2_000_000  # an xlsx's shared-string table: at most one ent
 MAX_SPAN = 1_000  # HTML caps colspan at 1000; Word tables have at most 63 columns
 
 # PDF, read in a child process with these limits. pdfminer needs ~0.25 s of CPU per page of a ruled table,
-# so 200 pages (far more than any return) take about 50 s: the time limit leaves room on a busy machine.
+# so 200 pages (far more than any return) take about 50 s. A hostile PDF is stopped well before the caps by
+# counting as pdfminer reads: bytes inflated from streams, and content-stream operators per page and in all
+# (a ruled table page has a few thousand; 200,000 text operators on one page kept pdfminer busy for 35 s).
 MAX_PDF_PAGES = 200
-PDF_MEMORY = 1024 * 1024 * 1024  # each page is released after reading; real returns need ~100 MB
-PDF_SECONDS = 120
+PDF_MEMORY = 512 * 1024 * 1024  # each page is released after reading; real returns need ~100 MB
+PDF_SECONDS = 60
+MAX_PDF_INFLATED = 64 * 1024 * 1024  # all streams together, inflated
+MAX_PAGE_OPERATORS = 30_000
+MAX_PDF_OPERATORS = 600_000
 
 # One file of a batch (parsers.pool): the worker reading it is replaced past these, and the file alone is
 # reported unreadable. Guards above stop hostile files well before; these catch what no guard foresaw.
