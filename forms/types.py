@@ -130,7 +130,7 @@ def decimal_places(number: Decimal) -> int:
 # 15 significant digits), and an exponent like 1e999999999 would make int() build a billion-digit number.
 MAX_MAGNITUDE = 16  # a value must be below 10^16
 MAX_NUMBER_CHARS = 40
-_NUMBER_TEXT = re.compile(r"[+\-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+\-]?\d{1,4})?")
+_NUMBER_TEXT = re.compile(r"[+\-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+\-]?\d+)?")
 TOO_LARGE = "，数值过大或位数过多"
 
 
@@ -153,8 +153,9 @@ def norm_number(raw: object, field: FieldDef, blank_is_zero: bool = False) -> Re
             return Result(to_text(raw), "invalid-number", TOO_LARGE)
         if not _NUMBER_TEXT.fullmatch(body):
             return Result(to_text(raw), "invalid-number")
-        number = Decimal(body)  # at most 40 characters and a 4-digit exponent: always exact and quick
-        if number and number.adjusted() >= MAX_MAGNITUDE:
+        number = Decimal(body)  # at most 40 characters: exact and quick (only int() of a huge exponent is slow)
+        exponent = number.as_tuple().exponent
+        if (number and number.adjusted() >= MAX_MAGNITUDE) or (isinstance(exponent, int) and exponent < -40):
             return Result(to_text(raw), "invalid-number", TOO_LARGE)
     if field.minimum is not None and number < Decimal(str(field.minimum)):
         return Result(to_text(raw), "negative-number")

@@ -1,0 +1,152 @@
+"""Every hostile or damaged file of issue 9, made by code (small, deterministic): name -> bytes.
+
+Each must end in records or a clear Chinese refusal within 30 s and 512 MB, with no traceback and no process
+left behind (tests/parsers/test_hostile_cases.py, tests/cli/test_merge_hostile.py). Cases found by the fuzzing
+harness (benchmarks/fuzz.py) are added here.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "huizong" / "service"))
+
+from service_samples import many_sheets_xlsx, pdf_operator_bomb  # noqa: E402
+
+_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def statistics_with(value: object) -> bytes:
+    """东胜区's 工作情况统计表 with one count (产品质量 × 检查机构数) and its total replaced by `value`, as text."""
+    book = load_workbook(ROOT / "samples" / "statistics" / "clean.xlsx")
+    sheet = book.active
+    for ref in ("B4", "B10"):
+        sheet[ref].value = value
+        sheet[ref].data_type = "s"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def roster_with(text: str) -> bytes:
+    """东胜区's roster with one institution's name replaced by `text`."""
+    book = load_workbook(ROOT / "samples" / "roster" / "clean.xlsx")
+    book.active["B5"].value = text
+    book.active["B5"].data_type = "s"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def sheet_part(cells: str, part: str, content_type_part: bool = True) -> bytes:
+    """A workbook whose only worksheet is stored under `part` (any name), holding `cells`' XML."""
+    sheet = f'<?xml version="1.0"?><worksheet xmlns="{_NS}"><sheetData>{cells}</sheetData></worksheet>'
+    override = (
+        f'<Override PartName="/{part}" ContentType="application/vnd.openxmlformats-officedocument.'
+        'spreadsheetml.worksheet+xml"/>'
+        if content_type_part
+        else ""
+    )
+    types = (
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        f"{override}</Types>"
+    )
+    rels = (
+        f'<?xml version="1.0"?><Relationships xmlns="{_PKG}"><Relationship Id="rId1" '
+        f'Type="{_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+    )
+    book = (
+        f'<?xml version="1.0"?><workbook xmlns="{_NS}" xmlns:r="{_R}"><sheets>'
+        '<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    )
+    book_rels = (
+        f'<?xml version="1.0"?><Relationships xmlns="{_PKG}"><Relationship Id="rId1" '
+        f'Type="{_R}/worksheet" Target="{part.removeprefix("xl/")}"/></Relationships>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", types)
+        z.writestr("_rels/.rels", rels)
+        z.writestr("xl/workbook.xml", book)
+        z.writestr("xl/_rels/workbook.xml.rels", book_rels)
+        z.writestr(part, sheet)
+    return out.getvalue()
+
+
+def _far_cell(ref: str, row: int) -> str:
+    return f'<row r="1"><c r="A1"><v>1</v></c></row><row r="{row}"><c r="{ref}"><v>1</v></c></row>'
+
+
+def whitespace_cell(spaces: int = 300_000) -> bytes:
+    """A name cell of a line break then 300,000 spaces: `\\s*\\n\\s*` was quadratic on it."""
+    return roster_with("鄂尔多斯市\n" + " " * spaces + "检验中心")
+
+
+def pdf_stream_bomb(size: int) -> bytes:
+    """A one-page PDF whose content stream inflates to `size` bytes of spaces (300 KB compressed)."""
+    import zlib
+
+    stream = zlib.compress(b" " * size, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+# name -> (bytes maker, what it must end in: "records" or a regex of the refusal)
+CASES: dict[str, tuple[Callable[[], bytes], str]] = {
+    "decimal-1e30.xlsx": (lambda: statistics_with("1e30"), "records"),
+    "decimal-1e308.xlsx": (lambda: statistics_with("1e308"), "records"),
+    "fullwidth-30-digits.xlsx": (lambda: statistics_with("１" * 30), "records"),
+    "integer-5000-digits.xlsx": (lambda: statistics_with("7" * 5000), "records"),
+    "exponent-1e999999999.xlsx": (lambda: statistics_with("1e999999999"), "records"),
+    "whitespace-300k.xlsx": (whitespace_cell, "records"),
+    "sheet-as-bin-XFD100000.xlsx": (
+        lambda: sheet_part(_far_cell("XFD100000", 100_000), "xl/worksheets/sheet1.bin"),
+        r"^表格过大（工作表约",
+    ),
+    "sheet-as-png-XFD100000.xlsx": (
+        lambda: sheet_part(_far_cell("XFD100000", 100_000), "xl/media/image1.png", content_type_part=False),
+        r"^表格过大（工作表约",
+    ),
+    "sheet-as-jpeg-CV1048576.xlsx": (
+        lambda: sheet_part(_far_cell("CV1048576", 1_048_576), "xl/worksheets/sheet1.jpeg"),
+        r"^表格过大（工作表约",
+    ),
+    "entity-in-bin-sheet.xlsx": (
+        lambda: sheet_part('<!DOCTYPE x [<!ENTITY a "aaaa">]><row r="1"/>', "xl/worksheets/s.bin"),
+        r"^文件结构异常（XML中含有实体或文档类型声明）",
+    ),
+    "many-sheets.xlsx": (lambda: many_sheets_xlsx(44, 4_000, 10), r"^表格过大（整个工作簿约"),
+    "pdf-300mb-stream.pdf": (lambda: pdf_stream_bomb(300 * 1024 * 1024), r"^文件内容过于复杂"),
+    "pdf-200k-text-operators.pdf": (lambda: pdf_operator_bomb(200_000), r"^文件内容过于复杂"),
+    "pdf-300k-draw-operators.pdf": (lambda: pdf_operator_bomb(300_000, "draw"), r"^文件内容过于复杂"),
+    "pdf-100k-draw-operators.pdf": (lambda: pdf_operator_bomb(100_000, "draw"), r"^文件内容过于复杂"),
+}
