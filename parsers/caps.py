@@ -7,6 +7,7 @@ Linux only; elsewhere the parent's wall-clock timeout is the only cap.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 
 MiB = 1024 * 1024
@@ -38,8 +39,6 @@ def limit_memory_above_now(memory_mb: int) -> None:
 
 
 def _page_size() -> int:
-    import os
-
     return os.sysconf("SC_PAGE_SIZE")
 
 
@@ -55,18 +54,20 @@ def limit_cpu(seconds: float) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (soft, soft + 2))  # SIGXCPU, then SIGKILL
 
 
-def die_with_parent() -> None:
-    """Ask the kernel to kill this process when its parent dies: no parse outlives the worker that ran it."""
+def die_with_parent(parent: int | None = None) -> None:
+    """Ask the kernel to kill this process when its parent dies: no parse outlives the worker that ran it.
+    With `parent` (the pid the caller forked from), a parent already gone before the request ends this process
+    at once — the one gap PR_SET_PDEATHSIG leaves."""
     with contextlib.suppress(OSError, AttributeError):
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
 
 
 def few_malloc_arenas() -> None:
     """For the processes started after this call: glibc reserves 64 MB of address space per malloc arena (up to
     8 per core), which would eat an address-space cap without any real use; two arenas are plenty for a parse."""
-    import os
-
     os.environ.setdefault("MALLOC_ARENA_MAX", "2")

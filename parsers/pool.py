@@ -114,7 +114,8 @@ class Pool(Generic[Job, Out]):
 
     def _start(self) -> _Worker:
         parent, child = self._fork.Pipe()
-        proc = self._fork.Process(target=_serve, args=(child, self._work, self._failed, self._caps), daemon=True)
+        args = (child, self._work, self._failed, self._caps, os.getpid())
+        proc = self._fork.Process(target=_serve, args=args, daemon=True)
         proc.start()
         child.close()
         return _Worker(proc, parent)
@@ -129,9 +130,9 @@ class Pool(Generic[Job, Out]):
         worker.proc.join(timeout=10)
 
 
-def _serve(conn: Connection, work: Callable[[Job], Out], failed: Callable[[Job], Out], caps: Caps) -> None:
+def _serve(conn: Connection, work: Callable[[Job], Out], failed: Callable[[Job], Out], caps: Caps, parent: int) -> None:
     """A worker: jobs in, results out, until the parent closes the pipe."""
-    die_with_parent()
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
     limit_memory_above_now(caps.memory_mb)
     while True:

@@ -55,7 +55,7 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_hostile_case(name: str, outcomes: dict[str, list]) -> None:
-    status, records, message, seconds, number_issues = outcomes[name]
+    status, records, message, seconds, _numbers = outcomes[name]
     expected = CASES[name][1]
     assert seconds < WITHIN, f"{name} took {seconds:.1f} s"
     if expected == "records":
