@@ -3,7 +3,8 @@
 pdfminer inflates each stream whole (`zlib.decompress`) and interprets every operator of a content stream,
 however many there are: a 300 MB Flate stream or 200,000 text operators ran 35–122 s. Here inflation goes
 through bounded decompressors counting every byte, and the content parser counts operators per page and for
-the whole document; past a budget, `Exhausted` is raised from inside pdfminer.
+the whole document, and every parser counts the tokens it reads; past a budget, `Exhausted` is raised from
+inside pdfminer.
 
 Installed only in the PDF reader's child process (parsers.readers.pdf_worker): it patches pdfminer's module
 globals, which no other process should see.
@@ -17,7 +18,7 @@ from typing import Any
 
 from forms.errors import UnreadableFile
 from parsers.readers import _messages as msg
-from parsers.readers.limits import MAX_PAGE_OPERATORS, MAX_PDF_INFLATED, MAX_PDF_OPERATORS
+from parsers.readers.limits import MAX_PAGE_OPERATORS, MAX_PDF_INFLATED, MAX_PDF_OPERATORS, MAX_PDF_TOKENS
 
 _CHUNK = 1024 * 1024
 
@@ -31,6 +32,7 @@ class Exhausted(UnreadableFile):
 
 class _Counters:
     inflated = 0
+    tokens = 0  # read by any of pdfminer's parsers: objects, content streams, CMaps, font headers
     operators = 0  # in the whole document
     page = 0  # on the page being read
 
@@ -85,7 +87,7 @@ class _CountingInflater:
 
 
 def install() -> None:
-    from pdfminer import pdfinterp, pdftypes
+    from pdfminer import pdfinterp, pdftypes, psparser
     from pdfminer.psparser import PSKeyword
 
     pdftypes.zlib = SimpleNamespace(  # type: ignore[attr-defined]
@@ -103,3 +105,15 @@ def install() -> None:
             return position, obj
 
     pdfinterp.PDFContentParser = CountingParser  # type: ignore[misc]
+
+    # Every parser of pdfminer reads through PSBaseParser.nexttoken: a bomb in a ToUnicode CMap or a font
+    # header is no content stream, yet read token by token all the same.
+    read_token = psparser.PSBaseParser.nexttoken
+
+    def nexttoken(self):  # type: ignore[no-untyped-def]
+        counters.tokens += 1
+        if counters.tokens > MAX_PDF_TOKENS:
+            raise Exhausted()
+        return read_token(self)
+
+    psparser.PSBaseParser.nexttoken = nexttoken  # type: ignore[method-assign]

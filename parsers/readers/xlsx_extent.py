@@ -102,9 +102,11 @@ def _streamed(part: object) -> tuple[int, int]:
                 else:
                     _release(element)
             elif event == "end":
-                col = _column(element.get("r"), col)
+                ref = element.get("r")
+                col = _column(ref, col)
                 if _holds_value(element):
-                    bounds.add(row, col)
+                    # calamine places a cell by its own ref, whatever row element holds it
+                    bounds.add(_ref_row(ref, row), col)
     except etree.XMLSyntaxError:
         pass  # not XML, or broken after the cells measured so far; calamine will judge the content
     return bounds.area(), strings
@@ -112,6 +114,11 @@ def _streamed(part: object) -> tuple[int, int]:
 
 def _index(r: str | None, previous: int) -> int:
     return int(r) - 1 if r and r.isdigit() else previous + 1
+
+
+def _ref_row(ref: str | None, row: int) -> int:
+    match = _REF.match(ref or "")
+    return int(match.group(2)) - 1 if match else row
 
 
 def _column(ref: str | None, previous: int) -> int:

@@ -95,6 +95,19 @@ def whitespace_cell(spaces: int = 300_000) -> bytes:
     return roster_with("鄂尔多斯市\n" + " " * spaces + "检验中心")
 
 
+def every_stream_a_bomb(operator: bytes = b"0 0 m 1 1 l S\n", repeat: int = 200_000) -> bytes:
+    """The LibreOffice roster PDF with every Flate stream — content, fonts, ToUnicode CMaps — replaced by
+    `repeat` operators (what benchmarks.fuzz's pdf_operators mutation does)."""
+    import re
+    import zlib
+
+    bomb = zlib.compress(operator * repeat, 9)
+    data = (ROOT / "samples" / "roster" / "libreoffice.pdf").read_bytes()
+    pattern = rb"/Length \d+\s*/Filter\s*/FlateDecode\s*>>\s*stream\r?\n.*?endstream"
+    replacement = b"/Length %d /Filter /FlateDecode>>\nstream\n" % len(bomb) + bomb + b"\nendstream"
+    return re.sub(pattern, lambda _m: replacement, data, flags=re.S)
+
+
 def pdf_stream_bomb(size: int) -> bytes:
     """A one-page PDF whose content stream inflates to `size` bytes of spaces (300 KB compressed)."""
     import zlib
@@ -140,6 +153,13 @@ CASES: dict[str, tuple[Callable[[], bytes], str]] = {
         lambda: sheet_part(_far_cell("CV1048576", 1_048_576), "xl/worksheets/sheet1.jpeg"),
         r"^表格过大（工作表约",
     ),
+    # Found by benchmarks/fuzz.py (seed 1): a cell whose own ref lies far below the row element holding it
+    # (calamine places it by its ref); a ToUnicode CMap turned into an operator bomb.
+    "ref-below-its-row.xlsx": (
+        lambda: sheet_part('<row r="1"><c r="A1"><v>1</v></c><c r="CV1048576"><v>2</v></c></row>', "xl/s.xml"),
+        r"^表格过大（工作表约",
+    ),
+    "pdf-cmap-bomb.pdf": (every_stream_a_bomb, r"^文件内容过于复杂"),
     "entity-in-bin-sheet.xlsx": (
         lambda: sheet_part('<!DOCTYPE x [<!ENTITY a "aaaa">]><row r="1"/>', "xl/worksheets/s.bin"),
         r"^文件结构异常（XML中含有实体或文档类型声明）",
