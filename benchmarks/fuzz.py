@@ -72,7 +72,10 @@ def _rezip(data: bytes, change: Callable[[str, bytes], tuple[str, bytes] | None]
         for name, body in members:
             changed = change(name, body)
             if changed is not None:
-                target.writestr(*changed)
+                # A fixed date: mutant i of a seed is the same bytes whenever it is made.
+                info = zipfile.ZipInfo(changed[0], date_time=(2020, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                target.writestr(info, changed[1])
     return out.getvalue()
 
 
