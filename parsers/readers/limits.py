@@ -30,8 +30,8 @@ PDF_MEMORY = 512 * 1024 * 1024  # each page is released after reading; real retu
 PDF_SECONDS = 60
 MAX_PDF_INFLATED = 64 * 1024 * 1024  # all streams together, inflated
 MAX_PAGE_OPERATORS = 30_000
-MAX_PDF_OPERATORS = 600_000
-MAX_PDF_TOKENS = 1_500_000  # by any parser (objects, CMaps, fonts); a sample return page reads about 5,000
+MAX_PDF_OPERATORS = 200_000
+MAX_PDF_TOKENS = 600_000  # by any parser (objects, CMaps, fonts): ~7 s; a sample return page reads ~5,000
 
 # One file of a batch (parsers.pool): the worker reading it is replaced past these, and the file alone is
 # reported unreadable. Guards above stop hostile files well before; these catch what no guard foresaw.
