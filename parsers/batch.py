@@ -10,14 +10,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from forms.errors import FILE_FAULT
 from forms.loader import FormRegistry
 from parsers.pipeline import failed, parse_file
 from parsers.pool import Caps, Pool
 from parsers.readers.limits import FILE_MEMORY_MB, FILE_SECONDS
 from parsers.results import Return
 
-# What a clerk reads for a file whose reader died or overran; never an exception's name.
-UNREADABLE = "文件过大或结构异常，无法读取"
 FILE_CAPS = Caps(FILE_SECONDS, FILE_MEMORY_MB)
 
 RETURN_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".et", ".ods", ".docx", ".doc", ".wps", ".rtf", ".pdf"})
@@ -59,7 +58,7 @@ class _Batch:
 
     def unreadable(self, job: tuple[Path, str]) -> Return:
         """A file whose worker died or overran: it alone is lost, with a plain reason."""
-        return failed(job[1], UNREADABLE, self.registry, self.units)
+        return failed(job[1], FILE_FAULT, self.registry, self.units)
 
     def parse(self, job: tuple[Path, str]) -> Return:
         path, name = job
