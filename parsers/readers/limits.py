@@ -21,21 +21,22 @@ MAX_SHEETS = 255  # sheets that hold cells; returns have one to a few dozen
 MAX_SHARED_STRINGS = 2_000_000  # an xlsx's shared-string table: at most one entry per cell
 MAX_SPAN = 1_000  # HTML caps colspan at 1000; Word tables have at most 63 columns
 
-# PDF, read in a child process with these limits. pdfminer needs ~0.25 s of CPU per page of a ruled table,
-# so 200 pages (far more than any return) take about 50 s. A hostile PDF is stopped well before the caps by
-# counting as pdfminer reads: bytes inflated from streams, and content-stream operators per page and in all
-# (a ruled table page has a few thousand; 200,000 text operators on one page kept pdfminer busy for 35 s).
-MAX_PDF_PAGES = 200
+# PDF, read in a child process with these limits. pdfminer needs ~0.25 s of CPU per page of a ruled table and
+# reads ~5,000 tokens for it. A hostile PDF is stopped well before the caps by counting as pdfminer reads:
+# bytes inflated from streams, content-stream operators per page and in all, and tokens read by any of its
+# parsers (a bomb in a CMap is no content stream). 200,000 text operators on one page once kept it busy for
+# 35 s; each budget here costs at most ~5 s alone, and a return of 80 pages of tables fits them all.
+MAX_PDF_PAGES = 80
 PDF_MEMORY = 512 * 1024 * 1024  # each page is released after reading; real returns need ~100 MB
 PDF_SECONDS = 60
 MAX_PDF_INFLATED = 64 * 1024 * 1024  # all streams together, inflated
 MAX_PAGE_OPERATORS = 30_000
-MAX_PDF_OPERATORS = 200_000
-MAX_PDF_TOKENS = 600_000  # by any parser (objects, CMaps, fonts): ~7 s; a sample return page reads ~5,000
+MAX_PDF_OPERATORS = 150_000
+MAX_PDF_TOKENS = 400_000  # by any parser (objects, CMaps, fonts): ~5 s; a sample return page reads ~5,000
 
 # One file of a batch (parsers.pool): the worker reading it is replaced past these, and the file alone is
 # reported unreadable. Guards above stop hostile files well before; these catch what no guard foresaw.
-FILE_SECONDS = 180.0  # a 200-page PDF or a LibreOffice conversion, on a busy machine, fits
+FILE_SECONDS = 180.0  # an 80-page PDF or a LibreOffice conversion, on a busy machine, fits
 FILE_MEMORY_MB = 1024  # address space above what the worker inherited from the batch's parent
 
 # LibreOffice conversion of legacy formats.
