@@ -11,14 +11,14 @@ MAX_RATIO = 200  # compression ratio allowed for a big member; XML rarely compre
 BIG_MEMBER = 5 * 1024 * 1024  # members smaller than this may compress as well as they like
 
 # Grids: every position becomes a Cell, and calamine allocates a sheet's bounding box densely, so the
-# number of positions in one table is capped (5,000 rows x 200 columns; real returns use a few thousand).
-# A million positions cost about 220 MB and 15 s to read.
-MAX_CELLS = 1_000_000
+# number of positions in one table is capped (10,000 rows x 50 columns; real returns use a few thousand).
+# A million positions cost about 220 MB and 15 s to read: a hostile file must end within 30 s on a busy machine.
+MAX_CELLS = 500_000
 # A whole workbook: calamine holds every sheet it has read, and the Cells of all of them live until the
-# return is parsed. 1,500,000 positions cost about 350 MB in all.
-MAX_BOOK_CELLS = 1_500_000
+# return is parsed. 750,000 positions cost about 170 MB and 11 s.
+MAX_BOOK_CELLS = 750_000
 MAX_SHEETS = 255  # sheets that hold cells; returns have one to a few dozen
-MAX_SHARED_STRINGS = 2_000_000  # an xlsx's shared-string table: at most one entry per cell
+MAX_SHARED_STRINGS = 1_000_000  # an xlsx's shared-string table: at most one entry per cell
 MAX_SPAN = 1_000  # HTML caps colspan at 1000; Word tables have at most 63 columns
 
 # PDF, read in a child process with these limits. pdfminer needs ~0.25 s of CPU per page of a ruled table and
