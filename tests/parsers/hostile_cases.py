@@ -26,10 +26,11 @@ _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def statistics_with(value: object) -> bytes:
-    """东胜区's 工作情况统计表 with one count (产品质量 × 检查机构数) and its total replaced by `value`, as text."""
+    """东胜区's 工作情况统计表 with one count (产品质量 × 检查机构数), one amount (× 罚没金额, a decimal field) and
+    their totals replaced by `value`, as text."""
     book = load_workbook(ROOT / "samples" / "statistics" / "clean.xlsx")
     sheet = book.active
-    for ref in ("B4", "B10"):
+    for ref in ("B4", "B10", "F4", "F10"):
         sheet[ref].value = value
         sheet[ref].data_type = "s"
     out = io.BytesIO()
