@@ -152,6 +152,26 @@ def pdf_stream_bomb(size: int) -> bytes:
     return out.getvalue()
 
 
+def whitespace_docx(spaces: int = 300_000) -> bytes:
+    """The same name in a Word table, where nothing cuts a cell at Excel's 32,767 characters: over 100 s
+    before, as the line-break regex tried every position of the run."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("检验检测机构基本情况汇总表")
+    document.add_paragraph("所在旗区：东胜区")
+    table = document.add_table(rows=3, cols=4)
+    for col, header in enumerate(["序号", "机构名称", "领域", "备注"]):
+        table.cell(0, col).text = header
+    for row, (name, domain) in enumerate(
+        [("鄂尔多斯市\n检验" + " " * spaces + "中心", "产品质量"), ("东胜区疾病预防控制中心", "卫生疾控")], start=1
+    ):
+        table.cell(row, 0).text, table.cell(row, 1).text, table.cell(row, 2).text = str(row), name, domain
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 # name -> (bytes maker, what it must end in: "records" or a regex of the refusal)
 CASES: dict[str, tuple[Callable[[], bytes], str]] = {
     "decimal-1e30.xlsx": (lambda: statistics_with("1e30"), "records"),
@@ -160,6 +180,7 @@ CASES: dict[str, tuple[Callable[[], bytes], str]] = {
     "integer-5000-digits.xlsx": (lambda: statistics_with("7" * 5000), "records"),
     "exponent-1e999999999.xlsx": (lambda: statistics_with("1e999999999"), "records"),
     "whitespace-300k.xlsx": (whitespace_cell, "records"),
+    "whitespace-300k.docx": (whitespace_docx, "records"),
     "sheet-as-bin-XFD100000.xlsx": (
         lambda: sheet_part(_far_cell("XFD100000", 100_000), "xl/worksheets/sheet1.bin"),
         r"^表格过大（工作表约",
