@@ -56,9 +56,16 @@ def _written(data: bytes) -> tuple[int, int] | None:
     """(area, shared strings) from the refs written in the cells' start tags, or None when that cannot
     settle it: a cell without a ref, or an area over the limit (it may count styled empty cells, which
     calamine skips)."""
-    strings = len(_STRING_TAG.findall(data)) if b"si" in data else 0
+    strings = _strings(data)
     area = _written_area(data)
     return None if area is None else (area, strings)
+
+
+def _strings(data: bytes) -> int:
+    """Shared-string entries (<si>); bytes.count for the usual unprefixed tags, a regex only for a prefix."""
+    if b":si" in data:
+        return len(_STRING_TAG.findall(data))
+    return data.count(b"<si>") + data.count(b"<si ") + data.count(b"<si/")
 
 
 def _written_area(data: bytes) -> int | None:
