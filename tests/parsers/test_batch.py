@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
 from pathlib import Path
 
@@ -22,6 +23,7 @@ def test_a_reader_that_aborts_costs_only_its_file(
 
     def parse_file(source, name, *args, **kwargs):  # type: ignore[no-untyped-def]
         if "乌审旗" in name:
+            faulthandler.disable()  # pytest's handler would print the abort as a fatal error
             os.abort()  # what calamine did on a 52 GB allocation
         return real(source, name, *args, **kwargs)
 
