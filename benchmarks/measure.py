@@ -9,6 +9,7 @@ they share with the parent after fork counted once. Sampling costs CPU, so timed
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -48,6 +49,31 @@ def run(argv: list[str], cwd: str | None = None, *, tree: bool = False) -> Run:
 def best_of(argv: list[str], repeat: int) -> Run:
     runs = [run(argv) for _ in range(repeat)]
     return min(runs, key=lambda r: r.seconds)
+
+
+def alternating(commands: dict[str, list[str]], repeat: int) -> dict[str, Run]:
+    """Each command `repeat` times, taking turns (A B C A B C …) so that a neighbour's load on a shared machine
+    falls on all of them alike; the median of each figure per command (the median run's status)."""
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, argv in commands.items():
+            runs[name].append(run(argv))
+    return {name: _median(got) for name, got in runs.items()}
+
+
+def _median(runs: list[Run]) -> Run:
+    return Run(
+        statistics.median(r.seconds for r in runs),
+        statistics.median(r.peak_mb for r in runs),
+        next((r.status for r in runs if r.status), 0),
+        statistics.median(r.cpu_seconds for r in runs),
+    )
+
+
+def load() -> str:
+    """The machine's load averages, printed beside figures measured on a shared machine."""
+    one, five, _fifteen = os.getloadavg()
+    return f"负载 {one:.1f}/{five:.1f}（1/5 分钟平均，{os.cpu_count()} 核）"
 
 
 class _TreeSampler:

@@ -1,8 +1,24 @@
-"""Form definitions as data: the model, the YAML loader, field types, rules and the issue catalogue."""
+"""Form definitions as data: the model, the YAML loader, field types, rules and the issue catalogue.
 
-from forms.errors import FormDefinitionError, HuizongError, UnreadableFile, UnrecognizedForm
-from forms.loader import FormRegistry, load_dir, load_file, parse_definition
-from forms.model import Choice, FieldDef, FormDef, MatrixRows, Rule, Section
+Names are loaded on first use (PEP 562): `huizong --help` and a 公文 command import `forms.errors` without
+paying for pydantic models and the YAML loader.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from forms.errors import FormDefinitionError, HuizongError, UnreadableFile, UnrecognizedForm
+    from forms.loader import FormRegistry, load_dir, load_file, parse_definition
+    from forms.model import Choice, FieldDef, FormDef, MatrixRows, Rule, Section
+
+_HOME = {
+    **dict.fromkeys(("FormDefinitionError", "HuizongError", "UnreadableFile", "UnrecognizedForm"), "forms.errors"),
+    **dict.fromkeys(("FormRegistry", "load_dir", "load_file", "parse_definition"), "forms.loader"),
+    **dict.fromkeys(("Choice", "FieldDef", "FormDef", "MatrixRows", "Rule", "Section"), "forms.model"),
+}
 
 __all__ = [
     "Choice",
@@ -20,3 +36,12 @@ __all__ = [
     "load_file",
     "parse_definition",
 ]
+
+
+def __getattr__(name: str) -> object:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'forms' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value

@@ -10,9 +10,10 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from forms.model import Choice, FieldDef
+if TYPE_CHECKING:  # annotations only: a 公文 command uses the normalisers without the form model
+    from forms.model import Choice, FieldDef
 
 BLANK_NUMBER = {"", "—", "－", "-", "--", "——", "/", "／", "无", "\\", "0.00"}
 PLACEHOLDERS = {"……", "…", "...", "......", "。。。", "……。", "略", "xxx", "XXX", "××", "×××", "…………"}

@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from forms.model import FieldDef, FormDef
 from forms.types import is_blank
 from parsers.cells import Cell, location
+from parsers.model_state import construct
 from parsers.normalise import Row
-from parsers.results import NO_EXTRA, Record, RowLocations, Source, construct
+from parsers.results import NO_EXTRA, Record, RowLocations, Source
 
 
 def key_cell(form: FormDef, fields: tuple[FieldDef, ...], cells: dict[str, Cell]) -> Cell | None:
@@ -41,20 +42,46 @@ class _Recent:
 
 
 def record(
-    file: str, unit: str | None, section: str | None, row: Row, anchor: Cell, extra: dict[str, object] | None = None
+    file: str,
+    unit: str | None,
+    section: str | None,
+    row: Row,
+    anchor: Cell,
+    extra: dict[str, object] | None = None,
+    pattern: Layout | None = None,
 ) -> Record:
+    """`pattern`: the table's row_pattern, when every cell of this row and the anchor are the row's own."""
     # Built from values this module already normalised and typed: no need to validate them again
     # (a return can hold thousands of rows).
     source = construct(Source, {"file": file, "sheet": anchor.sheet, "cell": anchor.ref}, _SOURCE_FIELDS)
+    ref = anchor.ref
     fields = {
         "unit": unit,
         "section": section,
         "values": row.values,
         "source": source,
         "extra": NO_EXTRA if extra is None else extra,
-        "cells": locations(row.cells, anchor),
+        "cells": locations(row.cells, anchor)
+        if pattern is None
+        else RowLocations(anchor.sheet, ref[len(ref.rstrip("0123456789")) :], pattern),
     }
     return construct(Record, fields, _RECORD_FIELDS)
+
+
+def row_pattern(cells: dict[str, Cell], anchor: Cell) -> Layout | None:
+    """The locations of a spreadsheet row's cells as column letters, when every cell (and the anchor) is the
+    row's own — not a merged range's — on the anchor's sheet and row; else None.
+
+    Every such row under one header has the same pattern (the columns do not move), so a table reader builds it
+    once and hands it to `record` for each plain row, instead of checking each cell's location row by row.
+    """
+    ref = anchor.ref
+    digits = ref[len(ref.rstrip("0123456789")) :]
+    if anchor.merged or not (digits and ref[:1].isascii() and ref[:1].isalpha()):
+        return None
+    layout = tuple((fid, *_piece(c, anchor.sheet, digits)) for fid, c in cells.items())
+    plain = all(on_row for _fid, _piece_, on_row in layout) and not any(c.merged for c in cells.values())
+    return layout if plain else None
 
 
 def locations(cells: dict[str, Cell], anchor: Cell) -> Mapping[str, str]:

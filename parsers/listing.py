@@ -10,7 +10,7 @@ from forms.issues import Issue
 from forms.model import FieldDef, FormDef, Section
 from parsers import columns, labels, locate, normalise, placement, tables
 from parsers.cells import Cell, Document, Table
-from parsers.extract import key_cell, record
+from parsers.extract import Layout, key_cell, record, row_pattern
 from parsers.results import Record
 from parsers.rows import (
     Kind,
@@ -102,6 +102,8 @@ class _TableReader:
         self.used: Used | None = None
         self.pending = False  # a section heading came; its rows are read under the last header until its own
         self.first_body = 0  # the last row where a 栏次 row may stand: the header's first two body rows
+        self.pattern: Layout | None = None  # the locations of a plain row under this header (row_pattern)
+        self.patterned = False
         self.start = 0
         if not form.header:  # columns by position (parsers.placement)
             self._start(placement.positional_header(table, form))
@@ -183,6 +185,7 @@ class _TableReader:
             if self.section is None or (self.header is not None and not repeated):
                 self.section = _pick_section(header, self.form, self.found)
         self.header, self.closed, self.first_body = header, False, header.body + 1
+        self.pattern, self.patterned = None, False
         self.body = columns.Body.of(self.table, header, self.form, self.section, self.ctx, self.found.fuzzy_seen)
         self.found.issues.extend(self.body.issues)
         rows = self.table.rows
@@ -216,11 +219,20 @@ class _TableReader:
         section = self.section.key if self.section else None
         extras = body.extras
         extra = body.extra(row, own) if extras else None
-        self.found.records.append(record(self.file, self.ctx.unit, section, result, anchor, extra))
+        pattern = None if body.merges else self._pattern(cells, anchor)
+        self.found.records.append(record(self.file, self.ctx.unit, section, result, anchor, extra, pattern))
         self.found.issues.extend(result.issues)
         if extras:
             self.found.issues.extend(body.warn_unmapped(own))
         self.used.records += 1
+
+    def _pattern(self, cells: dict[str, Cell], anchor: Cell) -> Layout | None:
+        """The header's row pattern for a row whose cells are all its own (built from the first such row)."""
+        if anchor.merged or any(c.merged for c in cells.values()):
+            return None
+        if not self.patterned:
+            self.pattern, self.patterned = row_pattern(cells, anchor), True
+        return self.pattern
 
     def _structure(self, r: int, row: list[Cell], own: list[tuple[int, Cell]]) -> bool:
         """Rows inside the table that are not data: text merged across the width (a heading or a note), the 栏次

@@ -8,7 +8,7 @@ from datetime import date
 
 from forms.issues import Issue, issue
 from forms.model import FieldDef, FormDef
-from forms.types import is_blank, normalise
+from forms.types import Result, is_blank, normalise
 from parsers.cells import Cell, row_label
 
 
@@ -20,6 +20,11 @@ class Context:
     file: str
     unit: str | None = None
     today: date = field(default_factory=date.today)
+    # Each field's normalised texts by what was written, for this return: a district's sheet repeats its unit,
+    # posts, domains and dates row after row, and a repeated text is normalised once. Keyed by the field's
+    # id (the entry holds the field too, so the id cannot be reused while it is cached). Texts only: equal
+    # numbers may differ (1 and True, 0.0 and -0.0) and are cheap to normalise.
+    seen: dict[tuple[int, bool, str], tuple[FieldDef, Result]] = field(default_factory=dict)
 
     def issue(self, code: str, cell: Cell | None, f: FieldDef | None, value: object = None, **ctx: object) -> Issue:
         texts: dict[str, object] = {"label": f.label if f else "", "where": row_label(cell.location) if cell else ""}
@@ -64,8 +69,14 @@ def value(
 def _value(raw: object, f: FieldDef, cell: Cell, ctx: Context, blank_is_zero: bool, issues: list[Issue]) -> object:
     """`value`, adding its issues to the caller's list: a row has one list, not one per cell."""
     kind = f.type
-    choices = ctx.form.choices.get(f.choices or "", ()) if kind == "choice" else ()
-    result = normalise(raw, f, choices, blank_is_zero)
+    if raw.__class__ is str:
+        key = (id(f), blank_is_zero, raw)
+        known = ctx.seen.get(key)
+        if known is None:
+            known = ctx.seen[key] = (f, normalise(raw, f, _choices(f, ctx), blank_is_zero))
+        result = known[1]
+    else:
+        result = normalise(raw, f, _choices(f, ctx), blank_is_zero)
     if result.code:
         issues.append(
             ctx.issue(result.code, cell, f, raw if not isinstance(raw, str) else raw.strip(), hint=result.hint)
@@ -73,6 +84,10 @@ def _value(raw: object, f: FieldDef, cell: Cell, ctx: Context, blank_is_zero: bo
     elif kind == "date" and _is_future(result.value, f, ctx.today):
         issues.append(ctx.issue("future-date", cell, f, result.value))
     return result.value
+
+
+def _choices(f: FieldDef, ctx: Context) -> tuple:
+    return ctx.form.choices.get(f.choices or "", ()) if f.type == "choice" else ()
 
 
 def row(

@@ -5,28 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 from types import MappingProxyType
-from typing import Literal, TypeVar
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from forms.issues import Issue
+from parsers.model_state import construct
 
 FileStatus = Literal["merged", "superseded", "failed", "unrecognized"]
-M = TypeVar("M", bound=BaseModel)
-_set = object.__setattr__
-
-
-def construct(cls: type[M], fields: dict[str, object], fields_set: set[str]) -> M:
-    """`cls.model_construct(fields_set, **fields)` for a model given every field, with no aliases, extra fields,
-    private attributes or post-init (Record, Source): the instance state model_construct sets, without its walk
-    over every field's aliases and defaults — a third of the cost of building a record.
-    tests/parsers/test_extract.py holds the two to the same state."""
-    model = cls.__new__(cls)
-    _set(model, "__dict__", fields)
-    _set(model, "__pydantic_fields_set__", fields_set)
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
-    return model
 
 
 class Source(BaseModel):
@@ -95,8 +81,8 @@ class Record(BaseModel):
         # every record of a batch to the parent (60,000 in a big merge), and this halves the pickling.
         # tests/parsers/test_extract.py checks that it carries every field.
         f, source = self.__dict__, self.__dict__["source"]
-        where = (source.file, source.sheet, source.cell, source.__pydantic_fields_set__)
-        state = (f["unit"], f["section"], f["values"], f["extra"] or None, f["cells"], self.__pydantic_fields_set__)
+        where = (source.file, source.sheet, source.cell, source.model_fields_set)
+        state = (f["unit"], f["section"], f["values"], f["extra"] or None, f["cells"], self.model_fields_set)
         return _record, (*state, *where)
 
 

@@ -5,14 +5,31 @@
     render_pdf(spec) -> bytes            # WeasyPrint; the same geometry, free fonts embedded
 
 campaign.py makes specs from campaign data (通知, 催报通知, 情况通报, 工作总结); fill.py fills an office's own
-Word template. Heavy libraries (python-docx, WeasyPrint, docxtpl) are imported only when rendering.
+Word template. Heavy libraries (python-docx, WeasyPrint, docxtpl) are imported only when rendering, and the
+names below load on first use (PEP 562): a PDF-only command never imports the DOCX renderer.
 """
 
-from generators.documents.docx.render import render_docx
-from generators.documents.errors import DocumentError, DocumentSpecError, RenderError, TemplateFillError
-from generators.documents.model import DocSpec
-from generators.documents.pdf.render import render_pdf
-from generators.documents.spec import load_spec
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generators.documents.docx.render import render_docx
+    from generators.documents.errors import DocumentError, DocumentSpecError, RenderError, TemplateFillError
+    from generators.documents.model import DocSpec
+    from generators.documents.pdf.render import render_pdf
+    from generators.documents.spec import load_spec
+
+_HOME = {
+    "render_docx": "generators.documents.docx.render",
+    "render_pdf": "generators.documents.pdf.render",
+    "DocSpec": "generators.documents.model",
+    "load_spec": "generators.documents.spec",
+    **dict.fromkeys(
+        ("DocumentError", "DocumentSpecError", "RenderError", "TemplateFillError"), "generators.documents.errors"
+    ),
+}
 
 __all__ = [
     "DocSpec",
@@ -24,3 +41,12 @@ __all__ = [
     "render_docx",
     "render_pdf",
 ]
+
+
+def __getattr__(name: str) -> object:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'generators.documents' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from pydantic import ValidationError
 
-from forms.model import FormDef
-from generators.documents.attachments import expand_forms
 from generators.documents.errors import DocumentSpecError
 from generators.documents.model import FORMAT_NAMES, DocSpec
 from generators.documents.yamltext import line_of, load_mapping
+
+if TYPE_CHECKING:
+    from forms.model import FormDef
 
 KEY_NAMES = {
     "format": "公文格式",
@@ -48,6 +50,9 @@ def load_spec(path_or_text: str | Path, forms: Iterable[FormDef] | None = None) 
     text, source = _read(path_or_text)
     spec = parse_spec(text, source)
     if any(a.form and not a.tables for a in spec.attachments):
+        # Laying out a form needs the form model and layout: imported only for a spec whose attachment names one.
+        from generators.documents.attachments import expand_forms
+
         spec = expand_forms(spec, _form_index(forms))
     return spec
 

@@ -7,6 +7,12 @@ extreme length; finite numbers; blanks — has XML that is known in advance, and
 into the worksheet's row file. Any other row goes through `write_value` and xlsxwriter's own API, so every
 special case (escaping, truncation at 32,767 characters, NaN, rich strings) stays xlsxwriter's.
 tests/generators/test_workbook_rows.py holds this to xlsxwriter's output.
+
+This is the one module that writes xlsxwriter's XML and worksheet state itself, and it pays for itself: on W1
+(60,000 rows × 7 columns) xlsxwriter's own write_row costs some 2.5 s of CPU, this path about 0.5 s — the
+difference is most of what separates a merge from its floor (benchmarks/merge_w1.py). It is used only with the
+xlsxwriter versions in VERIFIED: on any other every row goes through xlsxwriter's public API (correct, slower),
+and the test named above fails, naming this module, until the XML is compared again and the version added.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import math
 import re
 from collections.abc import Sequence
 
+import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
@@ -27,6 +34,8 @@ _SPECIAL = re.compile(r"[&<>\x00-\x08\x0b-\x1f]|_x")
 # xlsxwriter converts numbers to float to test for NaN: an int beyond float range must fail there, not here.
 _HUGE = 10**300
 _TEXT, _BLANK, _INTEGER, _DECIMAL = range(4)  # the kinds of plain cell
+VERIFIED = ("3.3.1",)  # xlsxwriter versions whose row XML and worksheet state this module was compared with
+FAST = xlsxwriter.__version__ in VERIFIED
 
 
 class RowWriter:
@@ -39,7 +48,8 @@ class RowWriter:
         # The plain path relies on the row file of constant_memory mode and on rows without attributes of
         # their own (an Excel 2010 row carries x14ac:dyDescent; a changed default height gives every row ht).
         self.enabled = (
-            bool(sheet.constant_memory)
+            FAST
+            and bool(sheet.constant_memory)
             and sheet.excel_version == 2007
             and sheet.default_row_height == sheet.original_row_height
             and len(decimal) <= sheet.xls_colmax

@@ -8,11 +8,15 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from forms import FormRegistry, HuizongError
+from forms.errors import HuizongError
 from huizong.cli import language  # noqa: F401  (click speaks Chinese before any option below is made)
+
+if TYPE_CHECKING:
+    from forms.loader import FormRegistry
 
 forms_option = click.option(
     "--forms",
@@ -33,6 +37,8 @@ units_option = click.option(
 
 
 def registry(forms_dirs: tuple[Path, ...]) -> FormRegistry:
+    from forms.loader import FormRegistry
+
     return FormRegistry.load(forms_dirs)
 
 
@@ -50,8 +56,24 @@ def write_json(data: object, target: str) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
     if target == "-":
         click.echo(text)
-    else:
+        return
+    try:
         Path(target).write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise cannot_write(target, exc) from exc
+
+
+def cannot_write(target: object, exc: BaseException) -> click.ClickException:
+    """A file the clerk named that cannot be written (a missing folder, no permission), in Chinese."""
+    # xlsxwriter raises its own error from the OSError it met.
+    causes = (exc, exc.__cause__, exc.__context__, *exc.args)
+    reason = {
+        FileNotFoundError: "所在文件夹不存在",
+        PermissionError: "没有写入权限",
+        IsADirectoryError: "这是一个文件夹",
+    }
+    why = next((text for c in causes for kind, text in reason.items() if isinstance(c, kind)), "无法创建该文件")
+    return click.ClickException(f"无法写入 {target}：{why}")
 
 
 def _warnings_to_stderr() -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from forms.types import display_width
 from huizong.cli.common import form_option, forms_option, progress, read_units, registry, units_option
-from parsers.results import Return
+
+if TYPE_CHECKING:
+    from parsers.results import Return
 
 
 def _target(out_dir: Path, source: Path, suffix: str, used: set[Path]) -> Path:
@@ -86,6 +88,8 @@ def convert_command(
 
 
 def _table(rows: list[tuple[str, ...]]) -> str:
+    from forms.types import display_width
+
     header = ("文件", "报表", "单位", "记录/错误", "输出")
     widths = [max(display_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)) for row in [header, *rows]]
@@ -93,6 +97,8 @@ def _table(rows: list[tuple[str, ...]]) -> str:
 
 
 def _pad(text: str, width: int) -> str:
+    from forms.types import display_width
+
     return text + " " * (width - display_width(text))
 
 

@@ -7,9 +7,6 @@ from pathlib import Path
 
 import click
 
-from forms.check import check_file, form_files, replacements
-from forms.loader import BUILTIN_DIR, load_dir
-from forms.types import display_width
 from huizong.cli.common import forms_option, registry, write_json
 
 _LAYOUTS = {"list": "清单", "matrix": "统计表", "record": "信息表"}
@@ -24,6 +21,8 @@ def forms_command(ctx: click.Context, forms_dirs: tuple[Path, ...], as_json: boo
     """列出已知的报表；infer 由空白表或报表推断表单定义，check 检查表单定义文件。"""
     if ctx.invoked_subcommand is not None:
         return
+    from forms.types import display_width
+
     forms = list(registry(forms_dirs))
     if as_json:
         write_json([{"id": f.id, "title": f.title, "layout": f.layout, "version": f.version} for f in forms], "-")
@@ -42,6 +41,9 @@ def check_command(paths: tuple[Path, ...]) -> None:
 
     不给文件时检查内置报表。有错误时退出码为 1。
     """
+    from forms.check import check_file, replacements
+    from forms.loader import BUILTIN_DIR, load_dir
+
     files = _form_paths(paths or (BUILTIN_DIR,))
     checked = [check_file(p) for p in files]
     builtin = {f.id: f.title for f in load_dir(BUILTIN_DIR)}
@@ -60,6 +62,8 @@ def check_command(paths: tuple[Path, ...]) -> None:
 
 
 def _form_paths(paths: tuple[Path, ...]) -> list[Path]:
+    from forms.check import form_files
+
     files: list[Path] = []
     for path in paths:
         if path.is_dir():

@@ -7,8 +7,16 @@ from pathlib import Path
 
 import click
 
-from huizong.cli.common import form_option, forms_option, progress, read_units, registry, units_option, write_json
-from huizong.cli.report import merge_summary, nothing_merged
+from huizong.cli.common import (
+    cannot_write,
+    form_option,
+    forms_option,
+    progress,
+    read_units,
+    registry,
+    units_option,
+    write_json,
+)
 
 
 @click.command("merge")
@@ -32,6 +40,7 @@ def merge_command(
 ) -> None:
     """把各单位报送的文件汇总成一张汇总表。"""
     from generators.workbook import write_consolidated
+    from huizong.cli.report import merge_summary, nothing_merged
     from parsers.batch import collect, default_jobs, parse_paths
     from parsers.merge import merge
 
@@ -61,7 +70,12 @@ def merge_command(
         click.echo(nothing_merged(result, skipped), err=json_out == "-")
         raise click.exceptions.Exit(1)
     if output is not None:
-        write_consolidated(result, reg, output, deadline=due)
+        from xlsxwriter.exceptions import FileCreateError
+
+        try:
+            write_consolidated(result, reg, output, deadline=due)
+        except (OSError, FileCreateError) as exc:
+            raise cannot_write(output, exc) from exc
     click.echo(merge_summary(result, skipped, output), err=json_out == "-")
 
 

@@ -27,6 +27,11 @@ _REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})$")
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")
 _CELL_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
 _STRING_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+# Faster still, the common case: unprefixed cell tags whose first attribute is the ref (what Excel, WPS and
+# xlsxwriter write). Used only when it accounts for every unprefixed cell tag and no prefixed one exists.
+_PLAIN_TAG = re.compile(rb"<c[\s>/]")
+_PLAIN_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+_PREFIXED_TAG = re.compile(rb"<[A-Za-z_][\w.-]*:c[\s>/]")
 _FAST_PART = 16 * 1024 * 1024  # larger parts are only ever streamed
 _NAMESPACES = (
     "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -73,8 +78,8 @@ def _written_area(data: bytes) -> int | None:
     without a ref, or an area over the limit (it may count styled empty cells, which calamine skips)."""
     if b"<c" not in data and b":c" not in data:
         return 0  # both patterns need one of these: the part has no cell tags (shared strings, rels, …)
-    refs = _CELL_REF.findall(data)
-    if len(refs) != len(_CELL_TAG.findall(data)):
+    refs = _cell_refs(data)
+    if refs is None:
         return None
     if not refs:
         return 0
@@ -83,6 +88,16 @@ def _written_area(data: bytes) -> int | None:
     columns = [_column(col.decode() + "1", -1) for col in set(letters)]
     area = (max(rows) - min(rows) + 1) * (max(columns) - min(columns) + 1)
     return area if area <= MAX_CELLS else None
+
+
+def _cell_refs(data: bytes) -> list[tuple[bytes, bytes]] | None:
+    """(letters, digits) of every cell tag, or None when a cell tag has no ref."""
+    if b":c" not in data or _PREFIXED_TAG.search(data) is None:
+        plain = _PLAIN_REF.findall(data)
+        if len(plain) == len(_PLAIN_TAG.findall(data)):
+            return plain
+    refs = _CELL_REF.findall(data)
+    return refs if len(refs) == len(_CELL_TAG.findall(data)) else None
 
 
 def _streamed(part: object) -> tuple[int, int]:

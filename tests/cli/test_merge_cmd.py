@@ -125,3 +125,14 @@ def test_nothing_recognised_writes_no_workbook_and_says_why_file_by_file(huizong
     assert any(line.startswith("  returns/损坏.xlsx：无法读取，") for line in lines)
     assert any(line.startswith("  returns/关于召开检验检测工作推进会的通知.docx：无法识别，") for line in lines)
     assert "另有 1 个文件不是报表格式，未读取（如 说明.txt）" in out.stdout
+
+
+@pytest.mark.parametrize("option", ["-o", "--json"])
+def test_an_output_in_a_missing_folder_is_a_chinese_message(tmp_path: Path, option: str) -> None:
+    from cli_run import run
+
+    target = tmp_path / "没有的文件夹" / ("汇总表.xlsx" if option == "-o" else "汇总.json")
+    done = run("merge", ROOT / "samples" / "liaison", option, target)
+    assert done.returncode == 1
+    assert f"无法写入 {target}：所在文件夹不存在" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -9,6 +9,7 @@ from io import BytesIO
 import pytest
 import xlsxwriter
 
+from generators.workbook import rows
 from generators.workbook.rows import RowWriter
 from generators.workbook.styles import Styles, write_value
 
@@ -89,3 +90,27 @@ def test_plain_rows_take_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
     _book(True, ROWS)
     # Sheet rows: ROWS start at row 2, a heading takes row 5; row 7 has a height of its own; the last row is empty.
     assert slow == [3, 4, 6, 7, 9, 10, 13]
+
+
+def test_the_installed_xlsxwriter_is_one_the_fast_path_was_checked_against() -> None:
+    # On failure: xlsxwriter was upgraded. Run this file's comparisons on the new version (they still pass
+    # through the public API meanwhile: every row is written by xlsxwriter), then add the version to
+    # generators/workbook/rows.py VERIFIED. Until then the 汇总表 is written correctly but more slowly.
+    assert xlsxwriter.__version__ in rows.VERIFIED, (
+        f"generators/workbook/rows.py not checked with {xlsxwriter.__version__}"
+    )
+    assert rows.FAST
+
+
+def test_an_unverified_xlsxwriter_writes_every_row_through_its_api(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rows, "FAST", False)
+    slow: list[int] = []
+    original = RowWriter._through_api
+
+    def through_api(self: RowWriter, row: int, values: list[object]) -> None:
+        slow.append(row)
+        original(self, row, values)
+
+    monkeypatch.setattr(RowWriter, "_through_api", through_api)
+    assert _book(True, ROWS) == _book(False, ROWS)
+    assert len(slow) == len(ROWS)

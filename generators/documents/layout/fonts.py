@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from generators.documents.errors import RenderError
+from generators.documents.layout import cmap_cache
 
 FANDOL_DIRS = (
     Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"),
@@ -69,11 +70,17 @@ def css_family(key: str) -> str:
 
 @cache
 def coverage(key: str) -> frozenset[int]:
-    """The code points the Fandol face of `key` has glyphs for."""
+    """The code points the Fandol face of `key` has glyphs for (from the disk cache when the file is known)."""
+    path = fandol_dir() / FACES[key].fandol
+    known = cmap_cache.load(path)
+    if known is not None:
+        return known
     from fontTools.ttLib import TTFont
 
-    font = TTFont(fandol_dir() / FACES[key].fandol, lazy=True)
+    font = TTFont(path, lazy=True)
     try:
-        return frozenset(font.getBestCmap())
+        points = frozenset(font.getBestCmap())
     finally:
         font.close()
+    cmap_cache.store(path, points)
+    return points

@@ -16,6 +16,7 @@ from generators.documents.layout.body import heading_level
 from generators.documents.layout.fonts import FACES, coverage, css_family, font_face_css
 from generators.documents.layout.plan import Plan, table_size
 from generators.documents.layout.textfit import todo_segments
+from generators.documents.layout.user_cache import cache_dir
 from generators.documents.model import Chart, Table
 from generators.documents.pdf import layout as pdf_layout
 
@@ -31,18 +32,22 @@ def fallback_spans(text: str, face: str) -> Markup:
     """Escape `text`, wrapping characters the Fandol face lacks so the Noto fallback keeps the line grid."""
     have = coverage(face)
     out: list[str] = []
-    run: list[str] = []
-    for ch in text.translate(_QUOTE_BREAKS):
-        if ord(ch) in have or ch.isspace() or ch == "\u200b":
-            if run:
-                out.append(f'<span class="fb">{escape("".join(run))}</span>')
-                run = []
-            out.append(str(escape(ch)))
-        else:
-            run.append(ch)
-    if run:
-        out.append(f'<span class="fb">{escape("".join(run))}</span>')
+    start = 0  # where the current run (covered or not) began; runs are escaped whole, not char by char
+    lacking = False
+    text = text.translate(_QUOTE_BREAKS)
+    for i, ch in enumerate(text):
+        lacks = not (ord(ch) in have or ch.isspace() or ch == "\u200b")
+        if lacks != lacking:
+            out.append(_run(text[start:i], lacking))
+            start, lacking = i, lacks
+    out.append(_run(text[start:], lacking))
     return Markup("".join(out))
+
+
+def _run(text: str, lacking: bool) -> str:
+    if not text:
+        return ""
+    return f'<span class="fb">{escape(text)}</span>' if lacking else str(escape(text))
 
 
 def marked(text: str, face: str) -> Markup:
@@ -72,12 +77,34 @@ def col_widths(t: Table) -> list[float]:
     return [round(100 * w / total, 2) for w in t.widths]
 
 
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """The page templates compiled once and kept between runs (jinja2's own bytecode cache, checked against
+    the template's source and the Python version): compiling them was a tenth of a clerk's `doc render`. A cache
+    that cannot be written is skipped."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            return
+
+
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    folder = cache_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _CompiledTemplates(str(folder))
+
+
 @lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=jinja2.select_autoescape(["j2"], default_for_string=False),
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=_compiled_templates(),
     )
     env.filters.update(
         fb=fallback_spans,
@@ -93,8 +120,7 @@ def _env() -> jinja2.Environment:
 
 @lru_cache(maxsize=2)
 def stylesheet(letter: bool) -> str:
-    css = (TEMPLATES / "document.css").read_text(encoding="utf-8")
-    template = _env().from_string(css)
+    template = _env().get_template("document.css")  # not autoescaped: select_autoescape names .j2 only
     families = {key: Markup(css_family(key)) for key in FACES}
     return template.render(
         g=g, box=pdf_layout.page_box(), fam=families, font_faces=Markup(font_face_css()), letter=letter

@@ -51,17 +51,22 @@ def check_outputs(outputs: tuple[Path, ...], allowed: tuple[str, ...] = SUFFIXES
 
 def write(spec: object, outputs: tuple[Path, ...]) -> None:
     """The spec rendered to every output (DOCX, PDF or its YAML)."""
-    from generators.documents import render_docx, render_pdf
-    from generators.documents.spec import spec_yaml
-
     check_outputs(outputs)
     for path in outputs:
+        # Each renderer is imported only for its own output: WeasyPrint and python-docx each take a good part
+        # of a clerk's command to import.
         suffix = path.suffix.lower()
         if suffix == ".docx":
+            from generators.documents.docx.render import render_docx
+
             data = render_docx(spec)
         elif suffix == ".pdf":
+            from generators.documents.pdf.render import render_pdf
+
             data = render_pdf(spec)
         else:
+            from generators.documents.spec import spec_yaml
+
             data = spec_yaml(spec).encode("utf-8")
         _write_bytes(path, data)
         click.echo(f"已生成：{path}")

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from huizong.cli.common import forms_option, registry
 from huizong.cli.doc.group import doc
 from huizong.cli.doc.options import numbering_for, outputs_option, parse_day, stamp_options, write
+
+if TYPE_CHECKING:
+    from forms.model import FormDef
 
 
 def existing(path: Path, what: str) -> Path:
@@ -39,7 +44,7 @@ def render(
     --date、--number 覆盖描述中的成文日期和发文字号；只给 --prefix 时按发文登记取下一个序号。"""
     from generators.documents import load_spec
 
-    spec = load_spec(existing(spec_file, "公文描述文件"), list(registry(forms_dirs)))
+    spec = load_spec(existing(spec_file, "公文描述文件"), _forms(forms_dirs))
     day = parse_day(date_text)
     if day is not None:
         spec = spec.model_copy(update={"date": day})
@@ -49,6 +54,12 @@ def render(
         spec = spec.model_copy(update={"number": number})
     write(spec, outputs)
     numbering.commit()
+
+
+def _forms(forms_dirs: tuple[Path, ...]) -> Iterator[FormDef]:
+    """The forms, loaded only when the spec's attachments name one (most 公文 have none): parsing every form
+    YAML is a good part of a clerk's `doc render`."""
+    yield from registry(forms_dirs)
 
 
 @doc.command("fill")
