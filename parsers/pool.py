@@ -144,9 +144,12 @@ def _serve(conn: Connection, work: Callable[[Job], Out], failed: Callable[[Job],
             result = work(job)
         except MemoryError:
             os._exit(1)  # the process is not trusted any more; the parent reports the file and starts another
-        except Exception:
-            # Readers turn every library error into UnreadableFile themselves; anything else is a bug that
-            # must still cost only this file (`failed` says it could not be read, without exception names).
+        except BaseException as exc:
+            if isinstance(exc, KeyboardInterrupt | SystemExit):
+                raise
+            # Readers turn every library error into UnreadableFile themselves; anything else (a bug, a native
+            # library's panic raised as a BaseException) must still cost only this file, and `failed` says it
+            # could not be read without exception names.
             result = failed(job)
         try:
             conn.send(result)
