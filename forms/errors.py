@@ -37,6 +37,11 @@ class FormDefinitionError(HuizongError):
         return cls(first.file, first.line, first.path or None, first.message, findings)
 
 
+# What a clerk reads for a file whose reader died, ran out of memory or overran (a batch worker or a service
+# job): the file is at fault, and no exception's name is shown.
+FILE_FAULT = "文件过大或结构异常，无法读取"
+
+
 class UnreadableFile(HuizongError):
     """A file could not be read at all (damaged, encrypted, too big, hostile, wrong type)."""
 

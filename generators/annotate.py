@@ -46,15 +46,24 @@ def _issues_sheet(book, ret: Return, registry: FormRegistry | None) -> None:
     from openpyxl.styles import Font
 
     sheet = book.create_sheet(ISSUES_SHEET, 0)
-    sheet.append(["级别", "位置", "栏目", "填报内容", "问题说明"])
+    _append_text(sheet, ["级别", "位置", "栏目", "填报内容", "问题说明"])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for i in ret.issues:
         label = registry.field_label(ret.form, i.field) if registry else (i.field or "")
-        sheet.append([_SEVERITY[i.severity], location_words(i.location), label, i.value or "", i.message])
+        _append_text(sheet, [_SEVERITY[i.severity], location_words(i.location), label, i.value or "", i.message])
     for col, width in zip("ABCDE", (6, 26, 14, 24, 70), strict=True):
         sheet.column_dimensions[col].width = width
     book.active = 0
+
+
+def _append_text(sheet, values: list[str]) -> None:
+    """A row of text. openpyxl's append makes a string starting with = a live formula (`<f>`): a district's
+    `=cmd|' /C calc'!A0` would run in the file we send back. Text cells are typed as text instead."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
 
 
 def _mark(cell, issues: list[Issue]) -> None:

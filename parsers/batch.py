@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from forms.errors import FILE_FAULT
 from forms.loader import FormRegistry
-from parsers.pipeline import parse_file
+from parsers.pipeline import failed, parse_file
+from parsers.pool import Caps, Pool
+from parsers.readers.limits import FILE_MEMORY_MB, FILE_SECONDS
 from parsers.results import Return
+
+FILE_CAPS = Caps(FILE_SECONDS, FILE_MEMORY_MB)
 
 RETURN_SUFFIXES = frozenset(
     # scans and photos of a return are read by OCR (docs/ocr.md)
@@ -57,6 +60,10 @@ class _Batch:
     form_id: str | None
     units: list[str] | None
 
+    def unreadable(self, job: tuple[Path, str]) -> Return:
+        """A file whose worker died or overran: it alone is lost, with a plain reason."""
+        return failed(job[1], FILE_FAULT, self.registry, self.units)
+
     def parse(self, job: tuple[Path, str]) -> Return:
         path, name = job
         ret = parse_file(path, name, self.registry, form_id=self.form_id, units=self.units)
@@ -77,23 +84,8 @@ def _share_texts(ret: Return) -> None:
                 values[key] = seen.setdefault(value, value)
 
 
-# The batch a worker process serves, set once by the pool's initializer: a forked worker inherits it, where a
-# job carrying the registry had it pickled and unpickled with every chunk (4% of a worker's time).
-_serving: _Batch | None = None
-
-
-def _serve(batch: _Batch) -> None:
-    global _serving
-    _serving = batch
-
-
-def _parse_served(job: tuple[Path, str]) -> Return:
-    assert _serving is not None
-    return _serving.parse(job)
-
-
 def default_jobs(files: int) -> int:
-    """Worker processes worth starting: one per core for a real batch, none for a handful of files."""
+    """Worker processes worth starting: one per core for a real batch, one for a handful of files."""
     return 1 if files < 16 else max(1, min(os.cpu_count() or 1, 8))
 
 
@@ -106,35 +98,29 @@ def parse_paths(
     units: list[str] | None = None,
     progress: Callable[[Path], None] | None = None,
     jobs: int = 1,
+    caps: Caps = FILE_CAPS,
 ) -> Iterator[Return]:
-    """Parse files in order; with jobs > 1 in worker processes (reading and parsing is CPU-bound)."""
+    """Parse files in order, in worker processes (reading and parsing is CPU-bound, and a reader that dies —
+    an abort in a native library, the memory cap, a timeout — must cost only its own file)."""
     roots = list(roots)
     batch = _Batch(registry, form_id, units)
     # The path as the clerk gave it names the file in every record and issue (returns/东胜区.xlsx).
     work = [(f, display_path(f, roots)) for f in files]
-    if jobs <= 1:
-        for f, ret in zip(files, map(batch.parse, work), strict=True):
-            if progress:
-                progress(f)
-            yield ret
+    if not work:
         return
     # Workers inherit what the parent has imported: the readers imported once here stay shared memory,
     # where each worker importing them on its first file had a private copy (and took as long to do it).
     import parsers.readers  # noqa: F401
 
     with _frozen_gc():
-        fork = multiprocessing.get_context("fork")
-        pool = ProcessPoolExecutor(jobs, mp_context=fork, initializer=_serve, initargs=(batch,))
-        try:
-            for f, ret in zip(files, pool.map(_parse_served, work, chunksize=4), strict=True):
-                if progress:
-                    progress(f)
-                # A return is kept until the merge is written: the cyclic GC would walk every record of every
-                # return so far again and again (half the parent's time for 60,000 records).
-                gc.freeze()
-                yield ret
-        finally:
-            pool.shutdown(cancel_futures=True)
+        pool = Pool(batch.parse, batch.unreadable, jobs, caps)
+        for f, ret in zip(files, pool.run(work), strict=True):
+            if progress:
+                progress(f)
+            # A return is kept until the merge is written: the cyclic GC would walk every record of every
+            # return so far again and again (half the parent's time for 60,000 records).
+            gc.freeze()
+            yield ret
 
 
 @contextmanager

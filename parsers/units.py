@@ -24,14 +24,23 @@ _MEASURES = frozenset(
     {"元", "万元", "千元", "亿元", "百元", "个", "家", "人", "件", "户", "次", "家次", "吨", "千克", "公斤", "公里"}
     | {"米", "平方米", "台", "套", "份", "项", "%", "％"}
 )
-_TEMPLATE = re.compile(r"\{\{.*\}\}|\$\{.*\}|^[xX×*＊]{2,}")
+_CROSSES = re.compile(r"^[xX×*＊]{2,}")
+
+
+def _template(name: str) -> bool:
+    """{{company}}, ${name} or XX. Found with str.find: a regex `\\{\\{.*\\}\\}` is quadratic on many {{."""
+    for opening, closing in (("{{", "}}"), ("${", "}")):
+        start = name.find(opening)
+        if start >= 0 and name.find(closing, start + len(opening)) >= 0:
+            return True
+    return bool(_CROSSES.match(name))
 
 
 def usable(raw: str) -> bool:
     """Whether a meta value can name a reporting unit: not empty once 盖章/brackets are gone, not a unit of
     measure (单位：元 beside an empty 编制部门：), not a template's {{placeholder}} or XX."""
     name = clean(raw)
-    return bool(name) and name not in _MEASURES and not _TEMPLATE.search(name)
+    return bool(name) and name not in _MEASURES and not _template(name)
 
 
 def strip_suffix(name: str) -> str:

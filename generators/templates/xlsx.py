@@ -124,7 +124,8 @@ def _widths(sheet: Worksheet, paper: PaperForm) -> None:
 
 def write(form: FormDef, target: Path) -> None:
     paper = layout(form)
-    book = xlsxwriter.Workbook(str(target))
+    # A form inferred from a district's file may carry its text: never a formula, whatever it starts with.
+    book = xlsxwriter.Workbook(str(target), {"strings_to_formulas": False, "strings_to_urls": False})
     book.set_properties(
         {"title": form.title, "subject": form.id, "comments": f"huizong form {form.id} v{form.version}"}
     )

@@ -12,7 +12,8 @@ from parsers.infer.words import NOTE, flat, is_heading
 from parsers.rows import own_cells
 
 # 填报单位（盖章）：东胜区 — a label of 2 to 12 characters, an optional qualifier in brackets, a colon.
-_META = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,12})\s*(?:[（(][^（()）]{0,10}[）)])?\s*[:：]")
+# One \s* on each side of the optional bracket: `\s*(?:…)?\s*` is quadratic on a long run of spaces.
+_META = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,12})\s*(?:[（(][^（()）]{0,10}[）)]\s*)?[:：]")
 _NOT_META = {"填表说明", "填报说明", "说明", "注", "备注", "附注", "附件", "附表", "其中"}
 _ANNEX = re.compile(r"^\s*附(件|表)\s*[\d一二三四五六七八九十]*\s*[:：.、]?\s*")
 _TITLE_WORDS = ("表", "名单", "清单", "目录", "名录", "统计", "情况", "登记", "台账")

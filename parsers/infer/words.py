@@ -11,7 +11,8 @@ from forms.types import is_placeholder, norm_date, to_text
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _REQUIRED_MARK = re.compile(r"^[*＊]|[*＊]$|[（(]\s*必填\s*[）)]")
-_UNIT = re.compile(r"^(?P<label>.+?)\s*[（(](?P<unit>[^（()）]{1,4})[）)]$")
+# The bracketed tail only: `^(.+?)\s*[（(]…` before it was quadratic on a label of many spaces.
+_UNIT = re.compile(r"[（(](?P<unit>[^（()）]{1,4})[）)]$")
 _NUMBER = re.compile(r"^[+\-]?\d[\d,，]*(\.\d+)?%?$")
 ORDINAL = re.compile(
     r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、．.](?!\d))"
@@ -33,8 +34,16 @@ def flat(text: str) -> str:
     text = text.strip()  # full-width brackets stay as the form printed them: 罚没金额（万元）
     if _CJK.search(text):
         # 检查机构数\n（家次） and 联 系 人 are one label; an English label keeps its single spaces.
-        text = re.sub(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])", "", text)
+        text = _SPACE.sub(lambda m: _beside_wide(m, text), text)
     return _SPACE.sub(" ", text)
+
+
+def _beside_wide(space: re.Match[str], text: str) -> str:
+    """A run of spaces next to a non-ASCII character is dropped. (The lookaround regex that said so,
+    `(?<=[^\\x00-\\x7f])\\s+|\\s+(?=[^\\x00-\\x7f])`, is quadratic on a long run of spaces.)"""
+    start, end = space.span()
+    wide = (start > 0 and ord(text[start - 1]) > 0x7F) or (end < len(text) and ord(text[end]) > 0x7F)
+    return "" if wide else space.group()
 
 
 def clean_label(text: str) -> tuple[str, bool]:
@@ -47,10 +56,11 @@ def clean_label(text: str) -> tuple[str, bool]:
 
 def split_unit(label: str) -> tuple[str, str | None]:
     """检查机构数（家次） -> (检查机构数, 家次); a label without a short bracketed tail stays whole."""
-    m = _UNIT.match(label)
-    if not m or (_CJK.search(m["unit"]) is None and m["unit"] not in ("%", "‰", "m²", "km", "kg", "t")):
+    m = _UNIT.search(label)
+    name = label[: m.start()].rstrip() if m else ""
+    if not m or not name or (_CJK.search(m["unit"]) is None and m["unit"] not in ("%", "‰", "m²", "km", "kg", "t")):
         return label, None
-    return m["label"], m["unit"]
+    return name, m["unit"]
 
 
 _MARKER = re.compile(r"^\s*(\{\{.*\}\}?|\{%.*%?\}?|\$\{.*\}?)\s*$", re.S)

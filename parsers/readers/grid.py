@@ -11,7 +11,7 @@ from typing import Protocol
 
 from parsers.cells import Cell
 from parsers.readers import _messages as msg
-from parsers.readers.limits import MAX_CELLS
+from parsers.readers.limits import MAX_BOOK_CELLS, MAX_CELLS, MAX_SHEETS
 
 Pos = tuple[int, int]
 
@@ -126,3 +126,24 @@ class Bounds:
 
     def area(self) -> int:
         return 0 if self.bottom < 0 else (self.bottom - self.top + 1) * (self.right - self.left + 1)
+
+
+class Budget:
+    """A whole workbook's cells, sheet by sheet: each sheet under MAX_CELLS, at most MAX_SHEETS sheets with
+    cells, and all of them together under MAX_BOOK_CELLS. 44 sheets each under the per-sheet limit once took a
+    493 KB file past 1.2 GB."""
+
+    def __init__(self) -> None:
+        self.cells = self.sheets = 0
+
+    def add(self, where: str, area: int) -> None:
+        if area > MAX_CELLS:
+            raise msg.table_too_large(where, area, MAX_CELLS)
+        if area == 0:
+            return
+        self.cells += area
+        self.sheets += 1
+        if self.sheets > MAX_SHEETS:
+            raise msg.hostile(f"工作表数量过多：超过{MAX_SHEETS}张")
+        if self.cells > MAX_BOOK_CELLS:
+            raise msg.table_too_large("整个工作簿", self.cells, MAX_BOOK_CELLS)

@@ -11,7 +11,7 @@ import zipfile
 from lxml import etree
 
 from parsers.readers import _messages as msg
-from parsers.readers.grid import Bounds
+from parsers.readers.grid import Bounds, Budget
 from parsers.readers.limits import MAX_CELLS
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -37,7 +37,7 @@ class _Walker:
     def __init__(self) -> None:
         self.spans: dict[str, list[Span]] = {}
         self.sheet, self.row, self.col, self.row_repeat = "", 0, 0, 1
-        self.bounds = Bounds()
+        self.bounds, self.budget = Bounds(), Budget()
 
     def run(self, part: object) -> dict[str, list[Span]]:
         events = etree.iterparse(
@@ -50,9 +50,11 @@ class _Walker:
         )
         for event, element in events:
             getattr(self, f"_{event}_{etree.QName(element).localname.replace('-', '_')}")(element)
+        self.budget.add(self.sheet, self.bounds.area())
         return self.spans
 
     def _start_table(self, element: etree._Element) -> None:
+        self.budget.add(self.sheet, self.bounds.area())  # the sheet before, if any
         self.sheet, self.row, self.bounds = element.get(f"{{{_TABLE}}}name", ""), 0, Bounds()
         self.spans.setdefault(self.sheet, [])
 

@@ -8,10 +8,12 @@ import json
 import os
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from forms.errors import UnreadableFile
+from parsers.caps import die_with_parent
 from parsers.cells import Cell, Document, Table
 from parsers.readers import _messages as msg
 from parsers.readers.limits import PDF_SECONDS
@@ -29,6 +31,9 @@ def read_pdf(data: bytes, name: str) -> Document:
             timeout=PDF_SECONDS + 5,
             env=env,
             check=False,
+            # Asked for between fork and exec (it survives the exec): a parent killed while the child is
+            # still importing pdfminer takes the child with it.
+            preexec_fn=partial(die_with_parent, os.getpid()),
         )
     except subprocess.TimeoutExpired as exc:
         raise UnreadableFile(msg.TIMEOUT.format(seconds=PDF_SECONDS)) from exc

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import resource
 import sys
 
 import pdfplumber
@@ -14,7 +13,9 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from forms.errors import UnreadableFile
+from parsers.caps import die_with_parent, limit_cpu, limit_memory
 from parsers.readers import _messages as msg
+from parsers.readers import pdf_budget
 from parsers.readers.limits import MAX_PDF_PAGES, PDF_MEMORY, PDF_SECONDS
 from parsers.readers.pdf import document_to_json
 from parsers.readers.pdf_layout import Page, read_page
@@ -35,8 +36,8 @@ def extract(data: bytes) -> dict[str, object]:
             pages = [_read(page, number) for number, page in enumerate(pdf.pages, start=1)]
     except PdfminerException as exc:  # pdfplumber wraps whatever pdfminer raised
         cause = exc.args[0] if exc.args else exc
-        if isinstance(cause, MemoryError):
-            raise cause from exc
+        if isinstance(cause, MemoryError | UnreadableFile):
+            raise cause from exc  # out of memory, or a budget of pdf_budget ran out
         raise UnreadableFile(msg.ENCRYPTED if isinstance(cause, PDFEncryptionError) else msg.DAMAGED) from exc
     except (PSException, MalformedPDFException, ValueError, KeyError, TypeError) as exc:
         raise UnreadableFile(msg.DAMAGED) from exc
@@ -52,22 +53,18 @@ def check_text(pages: list[Page]) -> None:
 
 
 def _read(page: object, number: int) -> Page:
+    pdf_budget.new_page()
     try:
         return read_page(page, number)
     finally:
         page.close()  # type: ignore[attr-defined]  # drop the page's cached layout before the next one
 
 
-def _lower(limit: int, value: int) -> None:
-    """Lower a limit to `value`, never above the hard limit the server may already run under."""
-    _, hard = resource.getrlimit(limit)
-    cap = value if hard == resource.RLIM_INFINITY else min(value, hard)
-    resource.setrlimit(limit, (cap, cap))
-
-
 def main() -> None:
-    _lower(resource.RLIMIT_AS, PDF_MEMORY)
-    _lower(resource.RLIMIT_CPU, PDF_SECONDS)
+    die_with_parent()  # a batch worker or job killed on overrun takes its PDF child with it
+    limit_memory(PDF_MEMORY // (1024 * 1024))
+    limit_cpu(PDF_SECONDS)
+    pdf_budget.install()
     data = sys.stdin.buffer.read()
     try:
         answer: dict[str, object] = {"document": extract(data)}

@@ -48,6 +48,12 @@ def read_workbook(data: bytes, name: str, kind: Kind, spans: dict[str, list[Span
         raise UnreadableFile(msg.ENCRYPTED) from exc
     except (CalamineError, ValueError, OverflowError) as exc:
         raise CalamineFailed() from exc
+    except BaseException as exc:
+        # A panic inside calamine (a fuzzed .xls: "slice index starts at 4736 but ends at 4672") reaches Python
+        # as pyo3's PanicException, a BaseException that no `except Exception` boundary catches.
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise CalamineFailed() from exc
     return Document(name=name, kind=kind, tables=tables, text=[])
 
 

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import struct
 
-from parsers.readers import _messages as msg
 from parsers.readers.cfb import Compound
-from parsers.readers.grid import Bounds
-from parsers.readers.limits import MAX_CELLS
+from parsers.readers.grid import Bounds, Budget
 
 _BOF, _EOF, _MULRK = 0x0809, 0x000A, 0x00BD
 # Records holding one value, each starting with (row, column): NUMBER, LABEL, RK, FORMULA, BOOLERR,
@@ -22,13 +20,14 @@ _CELLS = frozenset({0x0203, 0x0204, 0x027E, 0x0006, 0x0205, 0x00FD, 0x00D6})
 
 def check_extents(compound: Compound) -> None:
     stream = compound.head("Workbook") or compound.head("Book") or b""
-    bounds = Bounds()
+    bounds, budget = Bounds(), Budget()
     position = 0
     while position + 4 <= len(stream):
         kind, length = struct.unpack_from("<HH", stream, position)
         body = stream[position + 4 : position + 4 + length]
         position += 4 + length
         if kind == _BOF:
+            budget.add("工作表", bounds.area())
             bounds = Bounds()  # a new sheet (or the workbook globals) begins
         elif kind in _CELLS and len(body) >= 4:
             bounds.add(*struct.unpack_from("<HH", body))
@@ -36,7 +35,7 @@ def check_extents(compound: Compound) -> None:
             row, first = struct.unpack_from("<HH", body)
             last = struct.unpack_from("<H", body, len(body) - 2)[0]
             bounds.add(row, first, 1, max(last - first + 1, 1))
-        elif kind == _EOF and bounds.area() > MAX_CELLS:
-            raise msg.table_too_large("工作表", bounds.area(), MAX_CELLS)
-    if bounds.area() > MAX_CELLS:
-        raise msg.table_too_large("工作表", bounds.area(), MAX_CELLS)
+        elif kind == _EOF:
+            budget.add("工作表", bounds.area())
+            bounds = Bounds()
+    budget.add("工作表", bounds.area())

@@ -1,8 +1,13 @@
-"""Refuse an xlsx sheet whose cells span an absurd area before calamine sees it.
+"""Refuse an xlsx whose cells span an absurd area before calamine sees it.
 
 calamine allocates a sheet's bounding box densely: a value in A1 and another in XFD1048576 asks for 17
 billion cells and aborts the whole process. So the bounding box of the cells that hold a value is measured
-here first, streaming each worksheet's XML in bounded memory.
+here first, streaming each worksheet's XML in bounded memory — per sheet and for the whole workbook
+(`grid.Budget`), with the shared-string table counted too.
+
+Every part is measured whatever its name: calamine finds sheets through the workbook's relationships, and
+a worksheet stored as `sheet1.bin` or `image1.png` is read all the same. A part that is not XML costs
+nothing here (no cell tags, or a parse error at its first byte).
 """
 
 from __future__ import annotations
@@ -13,15 +18,15 @@ import zipfile
 from lxml import etree
 
 from parsers.readers import _messages as msg
-from parsers.readers.grid import Bounds
-from parsers.readers.limits import MAX_CELLS
-from parsers.readers.zipguard import BINARY_SUFFIXES
+from parsers.readers.grid import Bounds, Budget
+from parsers.readers.limits import MAX_CELLS, MAX_SHARED_STRINGS
 
 _REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})$")
 # Fast path: the refs written in the cells' start tags (Excel, WPS, LibreOffice and xlsxwriter all write
 # them). Every cell start tag, and the ones carrying a ref, are counted separately.
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")
 _CELL_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
+_STRING_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
 # Faster still, the common case: unprefixed cell tags whose first attribute is the ref (what Excel, WPS and
 # xlsxwriter write). Used only when it accounts for every unprefixed cell tag and no prefixed one exists.
 _PLAIN_TAG = re.compile(rb"<c[\s>/]")
@@ -32,22 +37,40 @@ _NAMESPACES = (
     "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "http://purl.oclc.org/ooxml/spreadsheetml/main",
 )
-_TAGS = tuple(f"{{{ns}}}{local}" for ns in _NAMESPACES for local in ("row", "c"))
+_TAGS = tuple(f"{{{ns}}}{local}" for ns in _NAMESPACES for local in ("row", "c", "si"))
 
 
 def check_extents(archive: zipfile.ZipFile) -> None:
-    """Raise UnreadableFile if any worksheet part's used area exceeds MAX_CELLS positions."""
+    """Raise UnreadableFile if a worksheet's used area exceeds MAX_CELLS positions, the sheets together
+    exceed the workbook's budget, or the shared-string table holds more than MAX_SHARED_STRINGS entries."""
+    budget = Budget()
+    strings = 0
     for info in archive.infolist():
-        # Sheets are found through the workbook's relationships, so their part names may be anything:
-        # every part that may be XML is measured (other parts have no row/c elements).
-        if info.filename.lower().endswith(BINARY_SUFFIXES):
-            continue
-        area = _written_area(archive.read(info)) if info.file_size <= _FAST_PART else None
-        if area is None:
+        measured = _written(archive.read(info)) if info.file_size <= _FAST_PART else None
+        if measured is None:
             with archive.open(info) as part:
-                area = _used_area(part)
-        if area > MAX_CELLS:
-            raise msg.table_too_large("工作表", area, MAX_CELLS)
+                measured = _streamed(part)
+        area, count = measured
+        budget.add("工作表", area)
+        strings += count
+        if strings > MAX_SHARED_STRINGS:
+            raise msg.hostile(f"共享字符串超过{MAX_SHARED_STRINGS // 10_000}万条")
+
+
+def _written(data: bytes) -> tuple[int, int] | None:
+    """(area, shared strings) from the refs written in the cells' start tags, or None when that cannot
+    settle it: a cell without a ref, or an area over the limit (it may count styled empty cells, which
+    calamine skips)."""
+    strings = _strings(data)
+    area = _written_area(data)
+    return None if area is None else (area, strings)
+
+
+def _strings(data: bytes) -> int:
+    """Shared-string entries (<si>); bytes.count for the usual unprefixed tags, a regex only for a prefix."""
+    if b":si" in data:
+        return len(_STRING_TAG.findall(data))
+    return data.count(b"<si>") + data.count(b"<si ") + data.count(b"<si/")
 
 
 def _written_area(data: bytes) -> int | None:
@@ -77,31 +100,47 @@ def _cell_refs(data: bytes) -> list[tuple[bytes, bytes]] | None:
     return refs if len(refs) == len(_CELL_TAG.findall(data)) else None
 
 
-def _used_area(part: object) -> int:
-    """The bounding box of the cells that hold a value, exactly as calamine will see them (streamed)."""
+def _streamed(part: object) -> tuple[int, int]:
+    """(area, shared strings): the bounding box of the cells that hold a value, exactly as calamine will see
+    them, and the shared-string entries (streamed)."""
     bounds = Bounds()
+    strings = 0
     row = col = -1
     parser = etree.iterparse(
         part, events=("start", "end"), tag=_TAGS, resolve_entities=False, no_network=True, huge_tree=False
     )
     try:
         for event, element in parser:
-            if etree.QName(element).localname == "row":
+            local = etree.QName(element).localname
+            if local == "si":
+                if event == "end":
+                    strings += 1
+                    _release(element)
+                    if strings > MAX_SHARED_STRINGS:
+                        break
+            elif local == "row":
                 if event == "start":
                     row, col = _index(element.get("r"), row), -1
                 else:
                     _release(element)
             elif event == "end":
-                col = _column(element.get("r"), col)
+                ref = element.get("r")
+                col = _column(ref, col)
                 if _holds_value(element):
-                    bounds.add(row, col)
+                    # calamine places a cell by its own ref, whatever row element holds it
+                    bounds.add(_ref_row(ref, row), col)
     except etree.XMLSyntaxError:
         pass  # not XML, or broken after the cells measured so far; calamine will judge the content
-    return bounds.area()
+    return bounds.area(), strings
 
 
 def _index(r: str | None, previous: int) -> int:
     return int(r) - 1 if r and r.isdigit() else previous + 1
+
+
+def _ref_row(ref: str | None, row: int) -> int:
+    match = _REF.match(ref or "")
+    return int(match.group(2)) - 1 if match else row
 
 
 def _column(ref: str | None, previous: int) -> int:

@@ -107,12 +107,23 @@ def _escapes(name: str) -> bool:
 def _scan_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     """Inflate the member in bounded chunks. zipfile stops at the declared size and checks the CRC, so a
     member that lies about its size fails here rather than inflating without bound in another library."""
-    check_markup = not info.filename.lower().endswith(BINARY_SUFFIXES)
+    name = info.filename.lower()
+    check_markup: bool | None = None if name.endswith(BINARY_SUFFIXES) else True
     tail = b""
     with archive.open(info) as member:
         while chunk := member.read(_CHUNK):
+            if check_markup is None:
+                # A binary name on XML content: a worksheet renamed .bin or .png is still read as XML by
+                # calamine and openpyxl (through the relationships). Only an SVG may carry a DOCTYPE.
+                check_markup = not name.endswith(".svg") and _looks_like_xml(chunk)
             if check_markup:
                 window = tail + chunk.upper()
                 if any(marker in window for marker in MARKERS):
                     raise msg.hostile("XML中含有实体或文档类型声明")
                 tail = window[-_OVERLAP:]
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        head = head.removeprefix(bom)
+    return head.lstrip(b" \t\r\n\x00").startswith(b"<")

@@ -1,7 +1,7 @@
 """Jobs: heavy work (parsing, rendering) off the web workers.
 
 `base` is the interface routes and tasks use (`task`, `Job`, `Jobs`, `JobFailed`, `Failure`, lanes);
-`lanes` picks a parse's lane from the file; `caps` are the limits a job's process puts on itself.
+`lanes` picks a parse's lane from the file; `parsers.caps` holds the limits a job's process puts on itself.
 Two engines: `local` runs jobs in worker processes of the web process (`worker` is one such process) — the
 default, nothing to install; `redis` puts them on a Redis-backed queue (RQ) that `huizong worker`
 processes (`rq_worker`) run. `open_jobs` picks one from the settings. The tasks themselves live with what they

@@ -17,6 +17,8 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from forms import errors
+
 if TYPE_CHECKING:
     from huizong.service.settings import Settings
 
@@ -27,7 +29,7 @@ Lane = Literal["quick", "heavy"]
 LANES: tuple[Lane, ...] = ("quick", "heavy")
 
 # What a clerk reads: the file is at fault (no retry helps), or the processing failed (a retry may).
-FILE_FAULT = "文件过大或结构异常，无法读取"
+FILE_FAULT = errors.FILE_FAULT
 RETRYABLE = "处理失败，可重试"
 
 

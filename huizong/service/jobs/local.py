@@ -29,7 +29,7 @@ from huizong.service.jobs.base import (
     task_ref,
     wait_future,
 )
-from huizong.service.jobs.caps import few_malloc_arenas
+from parsers.caps import few_malloc_arenas
 
 log = logging.getLogger("huizong.jobs")
 

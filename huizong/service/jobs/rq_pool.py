@@ -26,7 +26,7 @@ def lanes_of(index: int, processes: int) -> tuple[Lane, ...]:
 
 def run(settings: Settings, processes: int) -> None:
     """Start the worker processes, restart any that dies, stop them all on SIGTERM or Ctrl+C."""
-    from huizong.service.jobs.caps import few_malloc_arenas
+    from parsers.caps import few_malloc_arenas
 
     few_malloc_arenas()
     mp = multiprocessing.get_context("spawn")
@@ -62,7 +62,7 @@ def work(payload: str, lanes: tuple[Lane, ...]) -> None:
     """One RQ worker process serving `lanes`."""
     from huizong.service.context import worker_services
     from huizong.service.jobs import redis_queue, rq_worker
-    from huizong.service.jobs.caps import die_with_parent
+    from parsers.caps import die_with_parent
 
     die_with_parent()
     ctx = worker_services(payload)

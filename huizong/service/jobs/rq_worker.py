@@ -18,7 +18,7 @@ import time
 from typing import Any
 
 from huizong.service.jobs.base import Failure, report_failure, resolve
-from huizong.service.jobs.caps import die_with_parent, limit_cpu, limit_memory
+from parsers.caps import die_with_parent, limit_cpu, limit_memory
 
 log = logging.getLogger("huizong.jobs")
 
@@ -151,4 +151,3 @@ def _fresh_connections() -> None:
     db = getattr(_context, "db", None)
     if db is not None:
         db.engine.dispose(close=False)
-

@@ -18,7 +18,7 @@ from multiprocessing.context import SpawnContext, SpawnProcess
 from typing import Any
 
 from huizong.service.jobs.base import Failure
-from huizong.service.jobs.caps import die_with_parent, limit_memory
+from parsers.caps import die_with_parent, limit_memory
 
 log = logging.getLogger("huizong.jobs")
 STARTUP_TIMEOUT = 180.0

@@ -119,8 +119,8 @@ def test_pdf_named_docx_is_read_as_pdf(roster_pdf: bytes) -> None:
 
 
 def test_too_many_pages() -> None:
-    with pytest.raises(UnreadableFile, match="PDF页数过多（201页，上限200页）"):
-        read(pages_pdf(201), "a.pdf")
+    with pytest.raises(UnreadableFile, match="PDF页数过多（81页，上限80页）"):
+        read(pages_pdf(81), "a.pdf")
 
 
 def test_flate_bomb_hits_the_child_memory_limit() -> None:

@@ -109,7 +109,7 @@ def test_digits_lookalikes(read_as: str, number: str) -> None:
 
 
 def test_reads_under_the_heavy_lanes_memory_cap(tmp_path: Path) -> None:
-    """The service runs a scan's parse in a job capped at the heavy lane's address space (jobs/caps.py)."""
+    """The service runs a scan's parse in a job capped at the heavy lane's address space (parsers/caps.py)."""
     import subprocess
     import sys
 

@@ -1,11 +1,13 @@
-"""Caps a job's child process puts on itself: memory (address space), CPU time, and death with its parent.
+"""Caps a child process puts on itself: memory (address space), CPU time, and death with its parent.
 
+Used by the service's job processes, the batch's worker processes (parsers.pool) and the PDF reader's child.
 Linux only; elsewhere the parent's wall-clock timeout is the only cap.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 
 MiB = 1024 * 1024
@@ -25,6 +27,21 @@ def limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
+def limit_memory_above_now(memory_mb: int) -> None:
+    """Cap a forked child at what it inherited plus `memory_mb`: a fork shares the parent's address space
+    (the batch parent holds every return read so far), which an absolute cap would count against the file."""
+    try:
+        with open("/proc/self/statm") as statm:
+            inherited = int(statm.read().split()[0]) * _page_size()
+    except (OSError, ValueError, IndexError):
+        inherited = 0
+    limit_memory(inherited // MiB + memory_mb)
+
+
+def _page_size() -> int:
+    return os.sysconf("SC_PAGE_SIZE")
+
+
 def limit_cpu(seconds: float) -> None:
     """A hard CPU-time stop for code that never returns to Python (a native loop holding the GIL)."""
     try:
@@ -37,18 +54,20 @@ def limit_cpu(seconds: float) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (soft, soft + 2))  # SIGXCPU, then SIGKILL
 
 
-def die_with_parent() -> None:
-    """Ask the kernel to kill this process when its parent dies: no parse outlives the worker that ran it."""
+def die_with_parent(parent: int | None = None) -> None:
+    """Ask the kernel to kill this process when its parent dies: no parse outlives the worker that ran it.
+    With `parent` (the pid the caller forked from), a parent already gone before the request ends this process
+    at once — the one gap PR_SET_PDEATHSIG leaves."""
     with contextlib.suppress(OSError, AttributeError):
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
 
 
 def few_malloc_arenas() -> None:
     """For the processes started after this call: glibc reserves 64 MB of address space per malloc arena (up to
     8 per core), which would eat an address-space cap without any real use; two arenas are plenty for a parse."""
-    import os
-
     os.environ.setdefault("MALLOC_ARENA_MAX", "2")

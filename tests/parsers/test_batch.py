@@ -1,0 +1,40 @@
+"""A batch survives a reader that dies: that file alone ends `failed` with a plain reason, the rest are read."""
+
+from __future__ import annotations
+
+import faulthandler
+import os
+from pathlib import Path
+
+import pytest
+
+from forms import FormRegistry
+from forms.errors import FILE_FAULT
+from parsers import batch
+
+RETURNS = Path(__file__).resolve().parents[2] / "samples" / "campaign" / "returns"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_reader_that_aborts_costs_only_its_file(
+    monkeypatch: pytest.MonkeyPatch, registry: FormRegistry, jobs: int
+) -> None:
+    real = batch.parse_file
+
+    def parse_file(source, name, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "乌审旗" in name:
+            faulthandler.disable()  # pytest's handler would print the abort as a fatal error
+            os.abort()  # what calamine did on a 52 GB allocation
+        return real(source, name, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "parse_file", parse_file)  # the forked workers inherit it
+    files = sorted(RETURNS.glob("*工作情况统计表.xlsx"))
+    assert any("乌审旗" in f.name for f in files) and len(files) >= 3
+    returns = list(batch.parse_paths(files, registry, jobs=jobs))
+    assert [Path(r.path).name for r in returns] == [f.name for f in files]
+    for ret in returns:
+        if "乌审旗" in ret.path:
+            assert ret.status == "failed" and ret.message == FILE_FAULT
+            assert [i.code for i in ret.issues] == ["file-unreadable"]
+        else:
+            assert ret.status == "merged" and ret.records, ret.path
