@@ -37,45 +37,20 @@ PARAGRAPH = (
 )
 
 
-def ten_pages() -> DocSpec:
-    """A full 文件格式 document whose text runs to ten pages (版头, headings, 署名, 版记)."""
+def spec_yaml(chapters: str, title: str, urgency: str | None = None) -> str:
+    """A full 文件格式 document (版头, headings, 署名, 版记): three tasks of three paragraphs per chapter."""
     body = []
-    for i, chapter in enumerate(("一", "二", "三", "四", "五"), 1):
+    for i, chapter in enumerate(chapters, 1):
         body.append(f"{chapter}、第{i}部分工作要求")
         for j, sub in enumerate(("（一）", "（二）", "（三）"), 1):
             body.append(f"{sub}第{j}项任务。{PARAGRAPH}")
             body += [PARAGRAPH] * 2
     spec = {
         "copy_no": "000018",
-        "urgency": "特急",
+        **({"urgency": urgency} if urgency else {}),
         "issuer_mark": "鄂尔多斯市市场监督管理局文件",
         "number": "鄂市监发〔2022〕74号",
-        "title": "鄂尔多斯市市场监督管理局关于开展检验检测市场专项整治行动的通知",
-        "to": "各旗区市场监督管理局",
-        "body": "\n".join(body),
-        "signature": "鄂尔多斯市市场监督管理局",
-        "date": "2022-05-05",
-        "seal": True,
-        "cc": ["内蒙古自治区市场监督管理局"],
-        "printed_by": "鄂尔多斯市市场监督管理局办公室",
-        "printed_on": "2022-05-06",
-    }
-    return load_spec(yaml.safe_dump(spec, allow_unicode=True))
-
-
-def guidance_yaml() -> str:
-    """A 指导意见 in 文件格式 that runs to 12 pages (six parts of three tasks each)."""
-    body = []
-    for i, chapter in enumerate(("一", "二", "三", "四", "五", "六"), 1):
-        body.append(f"{chapter}、第{i}部分工作要求")
-        for j, sub in enumerate(("（一）", "（二）", "（三）"), 1):
-            body.append(f"{sub}第{j}项任务。{PARAGRAPH}")
-            body += [PARAGRAPH] * 2
-    spec = {
-        "copy_no": "000018",
-        "issuer_mark": "鄂尔多斯市市场监督管理局文件",
-        "number": "鄂市监发〔2022〕74号",
-        "title": "鄂尔多斯市市场监督管理局关于加强检验检测监管工作的指导意见",
+        "title": title,
         "to": "各旗区市场监督管理局",
         "body": "\n".join(body),
         "signature": "鄂尔多斯市市场监督管理局",
@@ -86,6 +61,17 @@ def guidance_yaml() -> str:
         "printed_on": "2022-05-06",
     }
     return yaml.safe_dump(spec, allow_unicode=True)
+
+
+def ten_pages() -> DocSpec:
+    """A 通知 whose text runs to ten pages (five parts)."""
+    title = "鄂尔多斯市市场监督管理局关于开展检验检测市场专项整治行动的通知"
+    return load_spec(spec_yaml("一二三四五", title, urgency="特急"))
+
+
+def guidance_yaml() -> str:
+    """A 指导意见 that runs to 12 pages (six parts of three tasks each)."""
+    return spec_yaml("一二三四五六", "鄂尔多斯市市场监督管理局关于加强检验检测监管工作的指导意见")
 
 
 def whole_process(repeat: int) -> None:

@@ -6,6 +6,7 @@ import io
 import zipfile
 
 from openpyxl import Workbook
+from pdf_bytes import raw_pdf
 
 ROSTER_TITLE = "检验检测机构基本情况汇总表"
 
@@ -118,18 +119,7 @@ def pdf_operator_bomb(operators: int, kind: str = "text") -> bytes:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    return raw_pdf(objects)
 
 
 def many_sheets_xlsx(sheets: int, rows: int, cols: int = 10) -> bytes:

@@ -14,6 +14,7 @@ import docx
 import xlsxwriter
 from docx.oxml.ns import qn
 from lxml import etree
+from pdf_bytes import raw_pdf
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -203,20 +204,6 @@ def roster_docx() -> bytes:
             "填表说明：领域涉及多个的，用顿号分隔。",
         ]
     )
-
-
-def raw_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
-    """A PDF from numbered object bodies (object 1 is the catalog), with a correct xref table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
-    return bytes(out)
 
 
 def pages_pdf(count: int, content: bytes | None = None, filters: bytes = b"") -> bytes:
