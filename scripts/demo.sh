@@ -9,5 +9,5 @@ mkdir -p "$out"
 .venv/bin/huizong merge samples/campaign/returns --units samples/campaign/units.txt --deadline 2022-05-20 \
   -o "$out/汇总表.xlsx" --json "$out/汇总.json"
 .venv/bin/huizong doc reminder "$out/汇总.json" --campaign samples/documents/campaign.yaml \
-  -o "$out/催报通知.docx" -o "$out/催报通知.pdf"
+  --register "$out/发文登记.yaml" -o "$out/催报通知.docx" -o "$out/催报通知.pdf"
 echo "汇总表：$out/汇总表.xlsx    明细 JSON：$out/汇总.json    催报通知：$out/催报通知.docx、.pdf"
