@@ -6,8 +6,9 @@ paying for pydantic models and the YAML loader.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from forms.lazy import exports
 
 if TYPE_CHECKING:
     from forms.errors import FormDefinitionError, HuizongError, UnreadableFile, UnrecognizedForm
@@ -38,10 +39,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module 'forms' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = exports(__name__, _HOME, globals())

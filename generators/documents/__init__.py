@@ -11,8 +11,9 @@ names below load on first use (PEP 562): a PDF-only command never imports the DO
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from forms.lazy import exports
 
 if TYPE_CHECKING:
     from generators.documents.docx.render import render_docx
@@ -43,10 +44,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module 'generators.documents' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = exports(__name__, _HOME, globals())

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import sys
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,12 +17,8 @@ from openpyxl import load_workbook
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "huizong" / "service"))
 
-from pdf_bytes import raw_pdf  # noqa: E402
+from raw_files import raw_pdf, workbook_of  # noqa: E402
 from service_samples import pdf_operator_bomb  # noqa: E402
-
-_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def statistics_with(value: object) -> bytes:
@@ -52,51 +47,6 @@ def roster_with(text: str) -> bytes:
 def sheet_part(cells: str, part: str, content_type_part: bool = True) -> bytes:
     """A workbook whose only worksheet is stored under `part` (any name), holding `cells`' XML."""
     return workbook_of({part: cells}, content_type_part)
-
-
-def workbook_of(sheets: dict[str, str], content_types: bool = True) -> bytes:
-    """A workbook of worksheets stored under the given part names, each holding its cells' XML."""
-    overrides = "".join(
-        f'<Override PartName="/{part}" ContentType="application/vnd.openxmlformats-officedocument.'
-        'spreadsheetml.worksheet+xml"/>'
-        for part in sheets
-        if content_types
-    )
-    types = (
-        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/xl/workbook.xml" '
-        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-        f"{overrides}</Types>"
-    )
-    rels = (
-        f'<?xml version="1.0"?><Relationships xmlns="{_PKG}"><Relationship Id="rId1" '
-        f'Type="{_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
-    )
-    book = (
-        f'<?xml version="1.0"?><workbook xmlns="{_NS}" xmlns:r="{_R}"><sheets>'
-        + "".join(f'<sheet name="Sheet{i}" sheetId="{i}" r:id="rId{i}"/>' for i in range(1, len(sheets) + 1))
-        + "</sheets></workbook>"
-    )
-    book_rels = (
-        f'<?xml version="1.0"?><Relationships xmlns="{_PKG}">'
-        + "".join(
-            f'<Relationship Id="rId{i}" Type="{_R}/worksheet" Target="{part.removeprefix("xl/")}"/>'
-            for i, part in enumerate(sheets, start=1)
-        )
-        + "</Relationships>"
-    )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", types)
-        z.writestr("_rels/.rels", rels)
-        z.writestr("xl/workbook.xml", book)
-        z.writestr("xl/_rels/workbook.xml.rels", book_rels)
-        for part, cells in sheets.items():
-            sheet = f'<?xml version="1.0"?><worksheet xmlns="{_NS}"><sheetData>{cells}</sheetData></worksheet>'
-            z.writestr(part, sheet)
-    return out.getvalue()
 
 
 def many_sheets(sheets: int = 44, far: str = "J40000") -> bytes:

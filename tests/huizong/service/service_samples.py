@@ -6,7 +6,7 @@ import io
 import zipfile
 
 from openpyxl import Workbook
-from pdf_bytes import raw_pdf
+from raw_files import raw_pdf
 
 ROSTER_TITLE = "检验检测机构基本情况汇总表"
 
@@ -120,46 +120,3 @@ def pdf_operator_bomb(operators: int, kind: str = "text") -> bytes:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     return raw_pdf(objects)
-
-
-def many_sheets_xlsx(sheets: int, rows: int, cols: int = 10) -> bytes:
-    """A workbook of many sheets, each under any per-sheet limit, together far too many cells."""
-    row_xml = "".join(
-        f'<row r="{r}">' + "".join(f'<c r="{chr(65 + c)}{r}"><v>{r * c}</v></c>' for c in range(cols)) + "</row>"
-        for r in range(1, rows + 1)
-    )
-    sheet = f'<?xml version="1.0"?><worksheet xmlns="{_NS}"><sheetData>{row_xml}</sheetData></worksheet>'.encode()
-    names = [f"xl/worksheets/sheet{i}.xml" for i in range(1, sheets + 1)]
-    types = "".join(
-        f'<Override PartName="/{n}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
-        'worksheet+xml"/>'
-        for n in names
-    )
-    content_types = _CONTENT_TYPES.replace("</Types>", types + "</Types>")
-    book = (
-        f'<?xml version="1.0"?><workbook xmlns="{_NS}" xmlns:r="{_R}"><sheets>'
-        + "".join(f'<sheet name="表{i}" sheetId="{i}" r:id="rId{i}"/>' for i in range(1, sheets + 1))
-        + "</sheets></workbook>"
-    )
-    rels = (
-        f'<?xml version="1.0"?><Relationships xmlns="{_PKG}">'
-        + "".join(
-            f'<Relationship Id="rId{i}" Type="{_R}/worksheet" Target="worksheets/sheet{i}.xml"/>'
-            for i in range(1, sheets + 1)
-        )
-        + "</Relationships>"
-    )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", content_types)
-        z.writestr("_rels/.rels", _RELS)
-        z.writestr("xl/workbook.xml", book)
-        z.writestr("xl/_rels/workbook.xml.rels", rels)
-        for name in names:
-            z.writestr(name, sheet)
-    return buffer.getvalue()
-
-
-_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"

@@ -14,7 +14,7 @@ import docx
 import xlsxwriter
 from docx.oxml.ns import qn
 from lxml import etree
-from pdf_bytes import raw_pdf
+from raw_files import raw_pdf
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
