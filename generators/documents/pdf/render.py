@@ -17,6 +17,7 @@ from generators.documents.errors import RenderError
 from generators.documents.layout import geometry as g
 from generators.documents.layout.plan import Plan, plan
 from generators.documents.model import DocSpec
+from generators.documents.pdf import weasy
 from generators.documents.pdf.html import document_html, stylesheet
 from generators.documents.pdf.layout import LEAD
 
@@ -53,8 +54,7 @@ def render_pdf(spec: DocSpec) -> bytes:
 def render_html(html: str, letter: bool = False, extra_css: str = "") -> bytes:
     """HTML made from a Plan (pdf.html.document_html), edited by hand, with the same stylesheet and fonts,
     and `extra_css` after it: how the samples of faulty PDFs for `doc check` are made."""
-    import weasyprint
-
+    weasyprint = weasy.load()
     css, fonts = _css(letter)
     sheets = [css] + ([weasyprint.CSS(string=extra_css, font_config=fonts)] if extra_css else [])
     with _LOCK:
@@ -90,8 +90,7 @@ def _place_imprint(p: Plan, first: Document, html: str) -> tuple[Document, str]:
 
 
 def _layout(p: Plan, own_page: bool, gap: float) -> tuple[Document, str]:
-    import weasyprint
-
+    weasyprint = weasy.load()
     html = document_html(p, imprint_own_page=own_page, imprint_gap=gap)
     css, fonts = _css(p.format == "letter")
     try:
@@ -103,7 +102,7 @@ def _layout(p: Plan, own_page: bool, gap: float) -> tuple[Document, str]:
 @lru_cache(maxsize=2)
 def _css(letter: bool) -> tuple[CSS, FontConfiguration]:
     """Parsed stylesheet and its font configuration, kept warm: parsing @font-face rules loads the fonts."""
-    import weasyprint
+    weasyprint = weasy.load()
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()
