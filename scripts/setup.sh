@@ -45,4 +45,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r "$LOCK"
 .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
+# An editable install leaves the project's modules uncompiled; where PYTHONDONTWRITEBYTECODE is set (containers,
+# CI) every command would compile them again. Python checks each .pyc against its source, so an edit is never
+# missed: a changed module is compiled in memory as before.
+.venv/bin/python -m compileall -q huizong forms parsers generators >/dev/null
 echo "环境已就绪：.venv/bin/huizong"

@@ -48,7 +48,7 @@ def faulty_pdf(fault: str) -> bytes:
     if fault == "imprint-odd":
         # A short text ending on page 1, the 版记 right after it instead of at the foot of an even page.
         short = load_spec(spec_text(body[:1]))
-        return render_html(document_html(plan(short), imprint_own_page=False, imprint_gap=0.0))
+        return render_html(document_html(plan(short)))
     html = final_html(spec)
     extra = ""
     if fault == "title-18pt":

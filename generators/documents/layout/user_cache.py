@@ -1,5 +1,5 @@
 """The user's cache folder, where a 公文 command keeps what it would otherwise redo on every run (the fonts'
-coverage, compiled page templates). Everything in it can be deleted at any time."""
+coverage, compiled page templates, where WeasyPrint's libraries are). Everything in it can be deleted at any time."""
 
 from __future__ import annotations
 

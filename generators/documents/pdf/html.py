@@ -6,6 +6,7 @@ import base64
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import jinja2
 from markupsafe import Markup, escape
@@ -21,6 +22,7 @@ from generators.documents.model import Chart, Table
 from generators.documents.pdf import layout as pdf_layout
 
 TEMPLATES = Path(__file__).parent / "templates"
+ImprintPlace = Literal["after-text", "own-page", "measured", "alone"]
 
 
 # Pango follows UAX #14, where “ ” ‘ ’ glue to both neighbours (they are ambiguous in Western text); in
@@ -127,7 +129,8 @@ def stylesheet(letter: bool) -> str:
     )
 
 
-def document_html(p: Plan, imprint_own_page: bool = False, imprint_gap: float = 0.0) -> str:
+def document_html(p: Plan, imprint: ImprintPlace = "after-text", imprint_gap: float = 0.0) -> str:
+    """The document's HTML, the 版记 where `imprint` says (templates/document.html.j2)."""
     return (
         _env()
         .get_template("document.html.j2")
@@ -135,7 +138,7 @@ def document_html(p: Plan, imprint_own_page: bool = False, imprint_gap: float = 
             plan=p,
             head=pdf_layout.head(p),
             box=pdf_layout.page_box(),
-            imprint_own_page=imprint_own_page,
+            imprint=imprint,
             imprint_gap=imprint_gap,
         )
     )

@@ -1,9 +1,10 @@
 """DocSpec → PDF with WeasyPrint, the 版记 measured onto the bottom of an even last page.
 
 The 版记 needs to know where the text ends, which only layout can say: lay the document out once with the
-版记 right after the text, measure, then lay it out again with the 版记 pushed to the bottom of that page
-(when the page is even and has room) or onto its own even page (a blank page is inserted by CSS
-`break-before: left` when needed). Layout is ~0.1 s for 10 pages, so two passes stay well under a second.
+版记 measured but taking no room, then either lay it out again with the 版记 pushed to the bottom of the
+text's last page (when that page is even and has room), or, when that page is odd, keep the pages and add the
+版记's own page laid out alone (WeasyPrint's documented way of joining documents, `Document.copy`), or else
+lay it out again with the 版记 on its own even page (a blank page is inserted by CSS `break-before: left`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from generators.documents.errors import RenderError
 from generators.documents.layout import geometry as g
 from generators.documents.layout.plan import Plan, plan
 from generators.documents.model import DocSpec
-from generators.documents.pdf.html import document_html, stylesheet
+from generators.documents.pdf import weasy
+from generators.documents.pdf.html import ImprintPlace, document_html, stylesheet
 from generators.documents.pdf.layout import LEAD
 
 if TYPE_CHECKING:
@@ -53,8 +55,7 @@ def render_pdf(spec: DocSpec) -> bytes:
 def render_html(html: str, letter: bool = False, extra_css: str = "") -> bytes:
     """HTML made from a Plan (pdf.html.document_html), edited by hand, with the same stylesheet and fonts,
     and `extra_css` after it: how the samples of faulty PDFs for `doc check` are made."""
-    import weasyprint
-
+    weasyprint = weasy.load()
     css, fonts = _css(letter)
     sheets = [css] + ([weasyprint.CSS(string=extra_css, font_config=fonts)] if extra_css else [])
     with _LOCK:
@@ -72,27 +73,32 @@ def final_html(spec: DocSpec) -> str:
 
 
 def _final(p: Plan) -> tuple[Document, str]:
-    document, html = _layout(p, own_page=False, gap=0.0)
-    if p.imprint is not None:
-        document, html = _place_imprint(p, document, html)
-    return document, html
+    if p.imprint is None:
+        return _layout(p, "after-text")
+    return _place_imprint(p, _layout(p, "measured")[0])
 
 
-def _place_imprint(p: Plan, first: Document, html: str) -> tuple[Document, str]:
+def _place_imprint(p: Plan, first: Document) -> tuple[Document, str]:
     end = _ending(first)
     room = g.PAGE_H - g.BOTTOM - end.end_mm - FIT_SLACK
     if end.page % 2 == 0 and not end.landscape and room >= end.imprint_mm:
-        shared, shared_html = _layout(p, own_page=False, gap=room - end.imprint_mm)
+        shared, shared_html = _layout(p, "after-text", gap=room - end.imprint_mm)
         if _imprint_page(shared) == (len(shared.pages), end.page):
             return shared, shared_html
     # Own even page: it starts at the top of the page area, LEAD above the 版心 (see document.css).
-    return _layout(p, own_page=True, gap=LEAD + g.BLOCK_H - FIT_SLACK - end.imprint_mm)
+    gap = LEAD + g.BLOCK_H - FIT_SLACK - end.imprint_mm
+    if end.page % 2 and end.page == len(first.pages) and p.format != "letter":
+        # The next page is even, so the text's pages are those of the first layout (where the 版记 took no
+        # room): the 版记's page laid out alone follows them, and the whole document is laid out once, not twice.
+        # (A letter's first-page rules would be drawn on a page laid out alone: it takes the long way.)
+        alone = _layout(p, "alone", gap)[0]
+        return first.copy([*first.pages, *alone.pages]), document_html(p, "own-page", gap)
+    return _layout(p, "own-page", gap)
 
 
-def _layout(p: Plan, own_page: bool, gap: float) -> tuple[Document, str]:
-    import weasyprint
-
-    html = document_html(p, imprint_own_page=own_page, imprint_gap=gap)
+def _layout(p: Plan, imprint: ImprintPlace, gap: float = 0.0) -> tuple[Document, str]:
+    weasyprint = weasy.load()
+    html = document_html(p, imprint, gap)
     css, fonts = _css(p.format == "letter")
     try:
         return weasyprint.HTML(string=html, base_url=".").render(stylesheets=[css], font_config=fonts), html
@@ -103,7 +109,7 @@ def _layout(p: Plan, own_page: bool, gap: float) -> tuple[Document, str]:
 @lru_cache(maxsize=2)
 def _css(letter: bool) -> tuple[CSS, FontConfiguration]:
     """Parsed stylesheet and its font configuration, kept warm: parsing @font-face rules loads the fonts."""
-    import weasyprint
+    weasyprint = weasy.load()
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()
@@ -112,7 +118,7 @@ def _css(letter: bool) -> tuple[CSS, FontConfiguration]:
 
 def _ending(document: Document) -> Ending:
     end = _find(document, "end-of-text")
-    imprint = _find(document, "imprint")
+    imprint = _find(document, "imprint", "data-measured")
     if end is None or imprint is None:
         raise RenderError("生成 PDF 失败：无法确定正文结束的位置")
     page_no, box, page = end
@@ -130,14 +136,14 @@ def _imprint_page(document: Document) -> tuple[int, int] | None:
     return (len(document.pages), found[0]) if found else None
 
 
-def _find(document: Document, element_id: str) -> tuple[int, object, Page] | None:
-    """(1-based page, box, page) of the first box of the element with `element_id`."""
+def _find(document: Document, element_id: str, attribute: str = "id") -> tuple[int, object, Page] | None:
+    """(1-based page, box, page) of the first box of the element whose `attribute` is `element_id`."""
     for number, page in enumerate(document.pages, 1):
         stack = [page._page_box]
         while stack:
             box = stack.pop()
             element = getattr(box, "element", None)
-            if element is not None and element.get("id") == element_id and hasattr(box, "margin_height"):
+            if element is not None and element.get(attribute) == element_id and hasattr(box, "margin_height"):
                 return number, box, page
             stack.extend(getattr(box, "children", ()))
     return None
