@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,12 +53,20 @@ def read_units(path: Path | None) -> list[str] | None:
 
 
 def write_json(data: object, target: str) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    write_text([json.dumps(data, ensure_ascii=False, indent=2, default=str)], target)
+
+
+def write_text(pieces: Iterable[str], target: str) -> None:
+    """Text made piece by piece (a merge's JSON, a record at a time) to a file or, for "-", standard output."""
     if target == "-":
-        click.echo(text)
+        for piece in pieces:
+            click.echo(piece, nl=False)
+        click.echo()
         return
     try:
-        Path(target).write_text(text + "\n", encoding="utf-8")
+        with open(target, "w", encoding="utf-8") as out:
+            out.writelines(pieces)
+            out.write("\n")
     except OSError as exc:
         raise cannot_write(target, exc) from exc
 
