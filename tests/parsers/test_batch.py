@@ -38,3 +38,19 @@ def test_a_reader_that_aborts_costs_only_its_file(
             assert [i.code for i in ret.issues] == ["file-unreadable"]
         else:
             assert ret.status == "merged" and ret.records, ret.path
+
+
+def test_records_spilled_by_the_workers_merge_as_records_held(registry: FormRegistry, tmp_path: Path) -> None:
+    from generators.result_json import result_json
+    from parsers.merge import merge
+    from parsers.spill import Spill, SpilledRecords
+
+    files = sorted(RETURNS.glob("*.xlsx")) + sorted(RETURNS.glob("*.docx"))
+    held = merge(list(batch.parse_paths(files, registry, jobs=2)), registry)
+    with Spill(tmp_path) as spill:
+        returns = list(batch.parse_paths(files, registry, jobs=2, spill=spill))
+        assert any(isinstance(r.records, SpilledRecords) for r in returns)
+        assert len(list(spill.folder.iterdir())) == sum(bool(r.records) for r in returns)
+        spilled = merge(returns, registry)
+        assert "".join(result_json(spilled)) == "".join(result_json(held))
+    assert not spill.folder.exists()
