@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -113,6 +114,22 @@ def run_main(cli: click.Group) -> None:
     except HuizongError as exc:
         click.echo(f"错误：{exc}", err=True)
         sys.exit(1)
+
+
+@contextmanager
+def ended_by_signals() -> Iterator[None]:
+    """A kill (SIGTERM) or a closed terminal (SIGHUP) ends the command as an error would, running `finally` blocks
+    and `with` exits (the merge's spill folder is removed): Python's default ends the process on the spot."""
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    before = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
 
 
 @contextmanager

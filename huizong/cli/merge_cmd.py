@@ -9,6 +9,7 @@ import click
 
 from huizong.cli.common import (
     cannot_write,
+    ended_by_signals,
     form_option,
     forms_option,
     progress,
@@ -52,7 +53,7 @@ def merge_command(
     units = read_units(units_file)
     files, skipped = collect(paths)
     # Records wait on disk for the outputs (parsers.spill); the folder goes when the merge ends, however it ends.
-    with Spill() as spill:
+    with ended_by_signals(), Spill() as spill:
         with progress(len(files), "读取报表") as step:
             returns = list(
                 parse_paths(

@@ -154,3 +154,28 @@ def test_the_spilled_records_are_removed_whatever_the_end(tmp_path: Path, fails:
     assert done.returncode == (1 if fails else 0), done.stderr
     assert target.exists() != fails
     assert not [p.name for p in spills.iterdir() if p.name.startswith("huizong-merge-")]
+
+
+def test_a_killed_merge_removes_its_spilled_records(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from cli_run import HUIZONG
+
+    from benchmarks.merge_w1 import make_returns
+
+    folder, spills = tmp_path / "returns", tmp_path / "tmp"
+    folder.mkdir()
+    spills.mkdir()
+    make_returns(folder, 40, 200)
+    env = {**os.environ, "TMPDIR": str(spills)}
+    argv = [HUIZONG, "merge", str(folder), "--jobs", "1", "-o", str(tmp_path / "汇总表.xlsx")]
+    merge = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not any(f for d in spills.glob("huizong-merge-*") for f in d.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    merge.send_signal(signal.SIGTERM)
+    assert merge.wait(timeout=60) == 128 + signal.SIGTERM  # killed while reading: the spill folder was there
+    assert not list(spills.iterdir())
