@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -72,8 +73,10 @@ class _Batch:
         ret.modified = datetime.fromtimestamp(path.stat().st_mtime)
         _share_texts(ret)
         if self.spill is not None and ret.records:
-            # Written here, in the worker, instead of pickled down the pipe: the parent keeps a handle.
-            ret.records = self.spill.put(ret.records)  # type: ignore[assignment] — a Sequence[Record]
+            # Written here, in the worker, instead of pickled down the pipe: the parent keeps a handle. A full or
+            # unwritable temporary folder costs memory, not the file: the records then go down the pipe.
+            with contextlib.suppress(OSError):
+                ret.records = self.spill.put(ret.records)  # type: ignore[assignment] — a Sequence[Record]
         return ret
 
 

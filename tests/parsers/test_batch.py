@@ -54,3 +54,19 @@ def test_records_spilled_by_the_workers_merge_as_records_held(registry: FormRegi
         spilled = merge(returns, registry)
         assert "".join(result_json(spilled)) == "".join(result_json(held))
     assert not spill.folder.exists()
+
+
+def test_a_spill_that_cannot_be_written_keeps_the_records_in_memory(
+    monkeypatch: pytest.MonkeyPatch, registry: FormRegistry, tmp_path: Path
+) -> None:
+    from parsers.spill import Spill
+
+    def full(self: Spill, records: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    files = sorted(RETURNS.glob("*工作情况统计表.xlsx"))[:3]
+    with Spill(tmp_path) as spill:
+        monkeypatch.setattr(Spill, "put", full)  # the forked workers inherit it
+        returns = list(batch.parse_paths(files, registry, jobs=2, spill=spill))
+    assert [r.status for r in returns] == ["merged"] * 3
+    assert all(isinstance(r.records, list) and r.records for r in returns)
