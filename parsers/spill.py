@@ -20,15 +20,10 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from types import TracebackType
 
 from parsers.results import Record
-
-
-def _ordered_union(*groups: Iterable[object]) -> tuple:
-    return tuple(dict.fromkeys(chain(*groups)))
 
 
 @dataclass(frozen=True)
@@ -57,19 +52,21 @@ class Outline:
                 runs.append(rec.unit)
         return cls(count, sections, tuple(extras), origin, tuple(runs))
 
-    def then(self, other: Outline) -> Outline:
-        """The outline of these records followed by `other`'s."""
-        sections = dict(self.sections)
-        for key, n in other.sections.items():
-            sections[key] = sections.get(key, 0) + n
-        joined = other.runs[1:] if self.runs and other.runs and self.runs[-1] == other.runs[0] else other.runs
-        return Outline(
-            self.count + other.count,
-            sections,
-            _ordered_union(self.extras, other.extras),
-            self.origin or other.origin,
-            self.runs + joined,
-        )
+    @classmethod
+    def joined(cls, outlines: Iterable[Outline]) -> Outline:
+        """The outline of runs of records one after another (in one go: a merge joins a thousand)."""
+        sections: dict[str | None, int] = {}
+        extras: dict[str, None] = {}
+        runs: list[str | None] = []
+        count, origin = 0, False
+        for part in outlines:
+            count += part.count
+            for key, n in part.sections.items():
+                sections[key] = sections.get(key, 0) + n
+            extras.update(dict.fromkeys(part.extras))
+            origin = origin or part.origin
+            runs.extend(part.runs[1:] if runs and part.runs and runs[-1] == part.runs[0] else part.runs)
+        return cls(count, sections, tuple(extras), origin, tuple(runs))
 
     @property
     def units_contiguous(self) -> bool:
@@ -118,9 +115,7 @@ class Records(Sequence[Record]):
 
     def __init__(self, parts: Iterable[Sequence[Record]]) -> None:
         self._parts = [p for p in parts if len(p)]
-        self.outline = Outline()
-        for part in self._parts:
-            self.outline = self.outline.then(outline(part))
+        self.outline = Outline.joined(outline(p) for p in self._parts)
 
     def __iter__(self) -> Iterator[Record]:
         for part in self._parts:

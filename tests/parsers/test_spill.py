@@ -65,7 +65,7 @@ def test_an_outline_of_parts_is_the_outline_of_their_records_in_order() -> None:
     second = [_record("东胜区", 3, "public", extra={"甲": 3, "丙": 4}), _record("杭锦旗", 4, "public")]
     third = [_record("东胜区", 5, None, origin_unit="某区")]
     whole = Outline.of(first + second + third)
-    assert Outline.of(first).then(Outline.of(second)).then(Outline.of(third)) == whole
+    assert Outline.joined([Outline.of(first), Outline.of(second), Outline(), Outline.of(third)]) == whole
     assert whole.extras == ("乙", "甲", "丙") and whole.origin
     assert whole.sections == {"public": 3, "third_party": 1, None: 1}
     assert whole.runs == ("东胜区", "杭锦旗", "东胜区") and not whole.units_contiguous
