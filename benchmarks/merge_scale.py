@@ -20,7 +20,7 @@ from benchmarks.measure import Run, alternating, load, run
 from benchmarks.merge_w1 import commands, make_returns
 
 
-def growth(measured: dict[int, tuple[Run, float]], rows: int) -> str:
+def growth(measured: dict[int, tuple[Run, float]]) -> str:
     """The largest size against the smallest: × rows, × CPU per row (1.00 is linear), × peak memory."""
     (small, (a, a_tree)), (large, (b, b_tree)) = min(measured.items()), max(measured.items())
     per_row = (b.cpu_seconds / large) / (a.cpu_seconds / small)
@@ -62,7 +62,7 @@ def main() -> None:
             f"{ours.cpu_seconds / floor.cpu_seconds:6.2f}×"
         )
     if len(measured) > 1:
-        print(growth(measured, args.rows))
+        print(growth(measured))
     print(f"  结束时{load()}")
 
 
