@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -16,6 +17,7 @@ from parsers.pipeline import failed, parse_file
 from parsers.pool import Caps, Pool
 from parsers.readers.limits import FILE_MEMORY_MB, FILE_SECONDS
 from parsers.results import Return
+from parsers.spill import Spill
 
 FILE_CAPS = Caps(FILE_SECONDS, FILE_MEMORY_MB)
 
@@ -59,6 +61,7 @@ class _Batch:
     registry: FormRegistry
     form_id: str | None
     units: list[str] | None
+    spill: Spill | None = None
 
     def unreadable(self, job: tuple[Path, str]) -> Return:
         """A file whose worker died or overran: it alone is lost, with a plain reason."""
@@ -69,6 +72,11 @@ class _Batch:
         ret = parse_file(path, name, self.registry, form_id=self.form_id, units=self.units)
         ret.modified = datetime.fromtimestamp(path.stat().st_mtime)
         _share_texts(ret)
+        if self.spill is not None and ret.records:
+            # Written here, in the worker, instead of pickled down the pipe: the parent keeps a handle. A full or
+            # unwritable temporary folder costs memory, not the file: the records then go down the pipe.
+            with contextlib.suppress(OSError):
+                ret.records = self.spill.put(ret.records)  # type: ignore[assignment] — a Sequence[Record]
         return ret
 
 
@@ -99,11 +107,16 @@ def parse_paths(
     progress: Callable[[Path], None] | None = None,
     jobs: int = 1,
     caps: Caps = FILE_CAPS,
+    spill: Spill | None = None,
 ) -> Iterator[Return]:
     """Parse files in order, in worker processes (reading and parsing is CPU-bound, and a reader that dies —
-    an abort in a native library, the memory cap, a timeout — must cost only its own file)."""
+    an abort in a native library, the memory cap, a timeout — must cost only its own file).
+
+    With `spill`, each return's records are written to the spill folder by the worker that read them and the
+    return holds them as `SpilledRecords` (parsers.spill): memory stays that of one return however many come.
+    """
     roots = list(roots)
-    batch = _Batch(registry, form_id, units)
+    batch = _Batch(registry, form_id, units, spill)
     # The path as the clerk gave it names the file in every record and issue (returns/东胜区.xlsx).
     work = [(f, display_path(f, roots)) for f in files]
     if not work:

@@ -12,6 +12,7 @@ from forms.loader import FormRegistry
 from forms.model import FormDef
 from parsers.diff import describe_changes
 from parsers.results import FileReport, FormResult, Result, Return
+from parsers.spill import Records
 from parsers.validate import unique_key
 
 _REVISED = re.compile(r"修改|更正|修订|最新|终稿|定稿|最终|重报")
@@ -32,19 +33,16 @@ def _pick(rets: list[tuple[int, Return]]) -> tuple[Return, list[Return]]:
 def _totals(form: FormDef, winners: Sequence[Return]) -> dict[str, float | int]:
     if form.layout != "matrix":
         return {}
-    totals: dict[str, float | int] = {}
-    for f in form.value_fields:
-        s = sum(
-            (
-                Decimal(str(v))
-                for r in winners
-                for rec in r.records
-                if isinstance(v := rec.values.get(f.id), int | float)
-            ),
-            Decimal(0),
-        )
-        totals[f.id] = int(s) if f.type == "integer" else float(s)
-    return totals
+    # One pass over the records (they may be read back from disk), each column summed in record order.
+    fields = form.value_fields
+    sums = [Decimal(0)] * len(fields)
+    for r in winners:
+        for rec in r.records:
+            values = rec.values
+            for i, f in enumerate(fields):
+                if isinstance(v := values.get(f.id), int | float):
+                    sums[i] += Decimal(str(v))
+    return {f.id: int(s) if f.type == "integer" else float(s) for f, s in zip(fields, sums, strict=True)}
 
 
 def _cross_unit(form: FormDef, winners: Sequence[Return]) -> list[Issue]:
@@ -111,9 +109,14 @@ def _merge_form(form: FormDef, rets: list[tuple[int, Return]], expected: list[st
         units_expected=list(expected),
         units_reported=units,
         missing_units=[u for u in expected if u not in units],
-        records=[rec for w in winners for rec in w.records],
         totals=_totals(form, winners),
     )
+    # Returns read in this process hold their records; a batch's workers spilled them (parsers.spill): those
+    # are chained and read back as they are written, never all at once. Assigned, not validated: validation
+    # would read them all into one list.
+    parts = [w.records for w in winners]
+    in_memory = all(isinstance(p, list) for p in parts)
+    result.records = [rec for p in parts for rec in p] if in_memory else Records(parts)
     return result, issues
 
 

@@ -134,6 +134,9 @@ class FormResult(BaseModel):
     units_expected: list[str] = Field(default_factory=list)
     units_reported: list[str] = Field(default_factory=list)
     missing_units: list[str] = Field(default_factory=list)
+    # A list, or in a batch merge the winners' spilled records chained (parsers.spill.Records), assigned without
+    # validation: write it with generators.result_json, not model_dump (typed list: pydantic dumps a list ~3×
+    # faster than a Sequence).
     records: list[Record] = Field(default_factory=list)
     totals: dict[str, float | int] = Field(default_factory=dict)
 
@@ -151,6 +154,7 @@ class Return(BaseModel):
     form: str | None
     unit: str | None
     meta: dict[str, object] = Field(default_factory=dict)
+    # A list, or the worker's parsers.spill.SpilledRecords in a batch merge (parsers.batch): a sequence either way.
     records: list[Record] = Field(default_factory=list)
     issues: list[Issue] = Field(default_factory=list)
     status: FileStatus = "merged"

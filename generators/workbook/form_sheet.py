@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from itertools import groupby
+from operator import attrgetter
 
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
@@ -11,6 +14,7 @@ from forms.model import FieldDef, FormDef
 from generators.workbook.rows import RowWriter
 from generators.workbook.styles import Styles, print_setup
 from parsers.results import FormResult, Record
+from parsers.spill import Outline, in_section, outline
 
 UNIT_HEADER = "填报单位"
 ORIGIN_HEADER = "来源单位"  # in a roll-up, the district that first reported the record (Record.origin_unit)
@@ -31,19 +35,9 @@ def _columns(form: FormDef) -> list[FieldDef]:
     return list(form.fields)
 
 
-def extra_labels(records: list[Record]) -> list[str]:
-    """The labels of the columns districts added (records' `extra`), in the order they first appear."""
-    seen: dict[str, None] = {}
-    for rec in records:
-        if rec.extra:
-            for label in rec.extra:
-                seen.setdefault(label)
-    return list(seen)
-
-
-def unit_headers(records: list[Record]) -> list[str]:
+def unit_headers(shape: Outline) -> list[str]:
     """填报单位, and 来源单位 after it when any record came up in a roll-up."""
-    return [UNIT_HEADER, *([ORIGIN_HEADER] if any(r.origin_unit for r in records) else [])]
+    return [UNIT_HEADER, *([ORIGIN_HEADER] if shape.origin else [])]
 
 
 def _header(
@@ -75,11 +69,19 @@ def _record_row(
     rows.write(row, cells)
 
 
+def _add(sums: list[Decimal], rec: Record, fields: list[FieldDef]) -> None:
+    """Add a record's numbers to running column sums (in record order: the totals match the JSON's exactly)."""
+    values = rec.values
+    for i, f in enumerate(fields):
+        if isinstance(v := values.get(f.id), int | float):
+            sums[i] += Decimal(str(v))
+
+
 def _sum_row(
     sheet: Worksheet,
     row: int,
     label: str,
-    records: list[Record],
+    sums: list[Decimal],
     fields: list[FieldDef],
     fmt: tuple[object, object],
     lead: int = 1,
@@ -89,27 +91,49 @@ def _sum_row(
         sheet.write_string(row, col, "", fmt[0])
     # The row label's own column says 小计/合计 too: read back (a roll-up), the row is a subtotal, not data.
     sheet.write_string(row, lead, "合计" if label == "合计" else "小计", fmt[0])
-    for col, f in enumerate(fields[1:], start=lead + 1):
-        total = sum((Decimal(str(v)) for r in records if isinstance(v := r.values.get(f.id), int | float)), Decimal(0))
+    for col, (f, total) in enumerate(zip(fields[1:], sums, strict=True), start=lead + 1):
         sheet.write_number(row, col, float(total), fmt[1] if f.type == "decimal" else fmt[0])
 
 
+def _by_unit(records: Sequence[Record], shape: Outline) -> Iterable[tuple[str | None, Iterable[Record]]]:
+    """Each unit's records, units in order of first appearance. A unit's records normally come in one run (a
+    unit has one winning return) and are streamed; otherwise they are gathered first."""
+    if shape.units_contiguous:
+        return groupby(records, key=attrgetter("unit"))
+    gathered: dict[str | None, list[Record]] = {}
+    for rec in records:
+        gathered.setdefault(rec.unit, []).append(rec)
+    return gathered.items()
+
+
 def _matrix(
-    sheet: Worksheet, row: int, result: FormResult, fields: list[FieldDef], extras: list[str], styles: Styles
+    sheet: Worksheet,
+    row: int,
+    result: FormResult,
+    shape: Outline,
+    fields: list[FieldDef],
+    extras: list[str],
+    styles: Styles,
 ) -> int:
-    by_unit: dict[str | None, list[Record]] = {}
-    for rec in result.records:
-        by_unit.setdefault(rec.unit, []).append(rec)
-    lead = len(unit_headers(result.records))
+    lead = len(unit_headers(shape))
     rows = _rows(sheet, fields, extras, styles, lead)
     subtotal, total = (styles.subtotal, styles.subtotal_decimal), (styles.total, styles.total_decimal)
-    for unit, records in by_unit.items():
+    summed = fields[1:]
+    grand = [Decimal(0)] * len(summed)
+    for unit, records in _by_unit(result.records, shape):
+        sums = [Decimal(0)] * len(summed)
         for rec in records:
             _record_row(rows, row, rec, fields, extras, lead > 1)
             row += 1
-        _sum_row(sheet, row, f"{unit or '未知单位'} 小计", records, fields, subtotal, lead)
+            _add(sums, rec, summed)
+            if shape.units_contiguous:  # the units' runs are the records' order
+                _add(grand, rec, summed)
+        _sum_row(sheet, row, f"{unit or '未知单位'} 小计", sums, fields, subtotal, lead)
         row += 1
-    _sum_row(sheet, row, "合计", result.records, fields, total, lead)
+    if not shape.units_contiguous:
+        for rec in result.records:
+            _add(grand, rec, summed)
+    _sum_row(sheet, row, "合计", grand, fields, total, lead)
     return row + 1
 
 
@@ -118,21 +142,22 @@ def _listing(
     row: int,
     form: FormDef,
     result: FormResult,
+    shape: Outline,
     fields: list[FieldDef],
     extras: list[str],
     styles: Styles,
 ) -> int:
     sections = form.sections or (None,)
-    origin = len(unit_headers(result.records)) > 1
+    origin = shape.origin
     rows = _rows(sheet, fields, extras, styles, 1 + origin)
     last = len(fields) + len(extras) + origin
     for section in sections:
         key = section.key if section else None
-        records = [r for r in result.records if r.section == key]
         if section is not None:
-            sheet.merge_range(row, 0, row, last, f"{section.heading}（{len(records)}条）", styles.heading)
+            count = shape.sections.get(key, 0)
+            sheet.merge_range(row, 0, row, last, f"{section.heading}（{count}条）", styles.heading)
             row += 1
-        for rec in records:
+        for rec in in_section(result.records, key):
             _record_row(rows, row, rec, fields, extras, origin)
             row += 1
     return row
@@ -142,8 +167,10 @@ def write_form_sheet(book: Workbook, styles: Styles, form: FormDef, result: Form
     used = {ws.get_name() for ws in book.worksheets()}
     sheet = book.add_worksheet(_sheet_name(form.title, used))
     fields = _columns(form)
-    extras = extra_labels(result.records)
-    lead = unit_headers(result.records)  # a matrix's subtotals stay per 填报单位 (in a roll-up, per city)
+    # What must be known before the first row (records may be read back from disk as they are written).
+    shape = outline(result.records)
+    extras = list(shape.extras)
+    lead = unit_headers(shape)  # a matrix's subtotals stay per 填报单位 (in a roll-up, per city)
     width = len(fields) + len(extras) + len(lead)
     sheet.merge_range(0, 0, 0, width - 1, f"{form.title}（汇总）", styles.title)
     sheet.set_row(0, 30)
@@ -156,9 +183,9 @@ def write_form_sheet(book: Workbook, styles: Styles, form: FormDef, result: Form
     sheet.merge_range(1, 0, 1, width - 1, summary, styles.note)
     _header(sheet, 2, fields, extras, styles, lead)
     if form.layout == "matrix":
-        _matrix(sheet, 3, result, fields, extras, styles)
+        _matrix(sheet, 3, result, shape, fields, extras, styles)
     else:
-        _listing(sheet, 3, form, result, fields, extras, styles)
+        _listing(sheet, 3, form, result, shape, fields, extras, styles)
     sheet.set_column(0, len(lead) - 1, 12)
     for col, f in enumerate(fields, start=len(lead)):
         sheet.set_column(col, col, min(max(f.width, len(f.header) * 1.8 if form.layout == "matrix" else 0), 60))

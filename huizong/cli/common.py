@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,12 +54,20 @@ def read_units(path: Path | None) -> list[str] | None:
 
 
 def write_json(data: object, target: str) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    write_text([json.dumps(data, ensure_ascii=False, indent=2, default=str)], target)
+
+
+def write_text(pieces: Iterable[str], target: str) -> None:
+    """Text made piece by piece (a merge's JSON, a record at a time) to a file or, for "-", standard output."""
     if target == "-":
-        click.echo(text)
+        for piece in pieces:
+            click.echo(piece, nl=False)
+        click.echo()
         return
     try:
-        Path(target).write_text(text + "\n", encoding="utf-8")
+        with open(target, "w", encoding="utf-8") as out:
+            out.writelines(pieces)
+            out.write("\n")
     except OSError as exc:
         raise cannot_write(target, exc) from exc
 
@@ -105,6 +114,22 @@ def run_main(cli: click.Group) -> None:
     except HuizongError as exc:
         click.echo(f"错误：{exc}", err=True)
         sys.exit(1)
+
+
+@contextmanager
+def ended_by_signals() -> Iterator[None]:
+    """A kill (SIGTERM) or a closed terminal (SIGHUP) ends the command as an error would, running `finally` blocks
+    and `with` exits (the merge's spill folder is removed): Python's default ends the process on the spot."""
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    before = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
 
 
 @contextmanager

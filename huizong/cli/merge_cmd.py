@@ -9,13 +9,14 @@ import click
 
 from huizong.cli.common import (
     cannot_write,
+    ended_by_signals,
     form_option,
     forms_option,
     progress,
     read_units,
     registry,
     units_option,
-    write_json,
+    write_text,
 )
 
 
@@ -39,43 +40,48 @@ def merge_command(
     forms_dirs: tuple[Path, ...],
 ) -> None:
     """把各单位报送的文件汇总成一张汇总表。"""
+    from generators.result_json import result_json
     from generators.workbook import write_consolidated
     from huizong.cli.report import merge_summary, nothing_merged
     from parsers.batch import collect, default_jobs, parse_paths
     from parsers.merge import merge
+    from parsers.spill import Spill
 
     if output is None and json_out is None:
         raise click.UsageError("请用 -o 指定汇总表，或用 --json 指定 JSON 输出。")
     reg = registry(forms_dirs)
     units = read_units(units_file)
     files, skipped = collect(paths)
-    with progress(len(files), "读取报表") as step:
-        returns = list(
-            parse_paths(
-                files,
-                reg,
-                roots=paths,
-                form_id=form_id,
-                units=units,
-                progress=step,
-                jobs=jobs or default_jobs(len(files)),
+    # Records wait on disk for the outputs (parsers.spill); the folder goes when the merge ends, however it ends.
+    with ended_by_signals(), Spill() as spill:
+        with progress(len(files), "读取报表") as step:
+            returns = list(
+                parse_paths(
+                    files,
+                    reg,
+                    roots=paths,
+                    form_id=form_id,
+                    units=units,
+                    progress=step,
+                    jobs=jobs or default_jobs(len(files)),
+                    spill=spill,
+                )
             )
-        )
-    result = merge(returns, reg, units=units, form_id=form_id)
-    due: date | None = deadline.date() if deadline else None
-    if json_out is not None:
-        write_json(result.model_dump(mode="json"), json_out)
-    if not any(f.status == "merged" for f in result.files):
-        # An empty 汇总表 would look like a finished job: say file by file why nothing was merged instead.
-        click.echo(nothing_merged(result, skipped), err=json_out == "-")
-        raise click.exceptions.Exit(1)
-    if output is not None:
-        from xlsxwriter.exceptions import FileCreateError
+        result = merge(returns, reg, units=units, form_id=form_id)
+        due: date | None = deadline.date() if deadline else None
+        if json_out is not None:
+            write_text(result_json(result), json_out)
+        if not any(f.status == "merged" for f in result.files):
+            # An empty 汇总表 would look like a finished job: say file by file why nothing was merged instead.
+            click.echo(nothing_merged(result, skipped), err=json_out == "-")
+            raise click.exceptions.Exit(1)
+        if output is not None:
+            from xlsxwriter.exceptions import FileCreateError
 
-        try:
-            write_consolidated(result, reg, output, deadline=due)
-        except (OSError, FileCreateError) as exc:
-            raise cannot_write(output, exc) from exc
+            try:
+                write_consolidated(result, reg, output, deadline=due)
+            except (OSError, FileCreateError) as exc:
+                raise cannot_write(output, exc) from exc
     click.echo(merge_summary(result, skipped, output), err=json_out == "-")
 
 

@@ -136,3 +136,46 @@ def test_an_output_in_a_missing_folder_is_a_chinese_message(tmp_path: Path, opti
     assert done.returncode == 1
     assert f"无法写入 {target}：所在文件夹不存在" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["written", "cannot-write"])
+def test_the_spilled_records_are_removed_whatever_the_end(tmp_path: Path, fails: bool) -> None:
+    import os
+    import subprocess
+
+    from cli_run import HUIZONG
+
+    spills = tmp_path / "tmp"
+    spills.mkdir()
+    target = tmp_path / ("没有的文件夹" if fails else "") / "汇总表.xlsx"
+    env = {**os.environ, "TMPDIR": str(spills)}
+    argv = [HUIZONG, "merge", str(CAMPAIGN / "returns"), "--jobs", "2", "-o", str(target)]
+    done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == (1 if fails else 0), done.stderr
+    assert target.exists() != fails
+    assert not [p.name for p in spills.iterdir() if p.name.startswith("huizong-merge-")]
+
+
+def test_a_killed_merge_removes_its_spilled_records(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from cli_run import HUIZONG
+
+    from benchmarks.merge_w1 import make_returns
+
+    folder, spills = tmp_path / "returns", tmp_path / "tmp"
+    folder.mkdir()
+    spills.mkdir()
+    make_returns(folder, 40, 200)
+    env = {**os.environ, "TMPDIR": str(spills)}
+    argv = [HUIZONG, "merge", str(folder), "--jobs", "1", "-o", str(tmp_path / "汇总表.xlsx")]
+    merge = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not any(f for d in spills.glob("huizong-merge-*") for f in d.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    merge.send_signal(signal.SIGTERM)
+    assert merge.wait(timeout=60) == 128 + signal.SIGTERM  # killed while reading: the spill folder was there
+    assert not list(spills.iterdir())

@@ -117,3 +117,57 @@ def test_extra_columns_at_the_right_headed_by_their_label(registry: FormRegistry
     )["联络员统计表"]
     assert rows[2] == ["填报单位", "单位", "姓名", "职务", "办公电话", "手机号码", "电子邮箱", "微信号", "传真"]
     assert [r[7:] for r in rows[3:6]] == [["wx_ds01", ""], ["guorui", "0477-5212360"], ["", ""]]
+
+
+def _parts(result_book: BytesIO) -> dict[str, bytes]:
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(result_book) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["docProps/core.xml"] = re.sub(rb"<dcterms:(created|modified)[^>]*>[^<]*<", b"", parts["docProps/core.xml"])
+    return parts
+
+
+def _mixed(unit: str, units: list[str], sections: list[str]) -> list[Return]:
+    """A statistics return whose rows name several units (they come in runs, or not) and a sectioned roster."""
+    stats = _stats(unit, 0.5)
+    stats.records = [r.model_copy(update={"unit": u}) for r, u in zip(stats.records * 2, units, strict=False)]
+    roster = _roster(unit, f"{unit}检测站")
+    roster.records = [r.model_copy(update={"section": s}) for r, s in zip(roster.records * 3, sections, strict=False)]
+    return [stats, roster]
+
+
+def test_records_spilled_write_the_same_workbook_as_records_held(registry: FormRegistry, tmp_path) -> None:
+    from parsers.spill import Spill
+
+    def returns(contiguous: bool) -> list[Return]:
+        first = ["东胜区", "东胜区", "达拉特旗"] if contiguous else ["东胜区", "达拉特旗", "东胜区"]
+        return [
+            *_mixed("东胜区", first, ["third_party", "public", "third_party"]),
+            *_mixed("达拉特旗", ["达拉特旗", "达拉特旗"], ["public", "public"]),
+        ]
+
+    for contiguous in (True, False):
+        books = []
+        with Spill(tmp_path) as spill:
+            for spilled in (False, True):
+                rets = returns(contiguous)
+                if spilled:
+                    for ret in rets:
+                        ret.records = spill.put(ret.records)  # type: ignore[assignment]
+                buffer = BytesIO()
+                write_consolidated(merge(rets, registry, units=["东胜区", "达拉特旗"]), registry, buffer)
+                books.append(_parts(buffer))
+        assert books[0] == books[1]
+    rows = _sheets(registry, *returns(False))["工作情况统计表"]
+    assert [r[0] for r in rows[3:]] == [
+        "东胜区",
+        "东胜区",
+        "东胜区 小计",
+        "达拉特旗",
+        "达拉特旗",
+        "达拉特旗",
+        "达拉特旗 小计",
+        "合计",
+    ]

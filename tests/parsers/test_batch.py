@@ -38,3 +38,35 @@ def test_a_reader_that_aborts_costs_only_its_file(
             assert [i.code for i in ret.issues] == ["file-unreadable"]
         else:
             assert ret.status == "merged" and ret.records, ret.path
+
+
+def test_records_spilled_by_the_workers_merge_as_records_held(registry: FormRegistry, tmp_path: Path) -> None:
+    from generators.result_json import result_json
+    from parsers.merge import merge
+    from parsers.spill import Spill, SpilledRecords
+
+    files = sorted(RETURNS.glob("*.xlsx")) + sorted(RETURNS.glob("*.docx"))
+    held = merge(list(batch.parse_paths(files, registry, jobs=2)), registry)
+    with Spill(tmp_path) as spill:
+        returns = list(batch.parse_paths(files, registry, jobs=2, spill=spill))
+        assert any(isinstance(r.records, SpilledRecords) for r in returns)
+        assert len(list(spill.folder.iterdir())) == sum(bool(r.records) for r in returns)
+        spilled = merge(returns, registry)
+        assert "".join(result_json(spilled)) == "".join(result_json(held))
+    assert not spill.folder.exists()
+
+
+def test_a_spill_that_cannot_be_written_keeps_the_records_in_memory(
+    monkeypatch: pytest.MonkeyPatch, registry: FormRegistry, tmp_path: Path
+) -> None:
+    from parsers.spill import Spill
+
+    def full(self: Spill, records: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    files = sorted(RETURNS.glob("*工作情况统计表.xlsx"))[:3]
+    with Spill(tmp_path) as spill:
+        monkeypatch.setattr(Spill, "put", full)  # the forked workers inherit it
+        returns = list(batch.parse_paths(files, registry, jobs=2, spill=spill))
+    assert [r.status for r in returns] == ["merged"] * 3
+    assert all(isinstance(r.records, list) and r.records for r in returns)
