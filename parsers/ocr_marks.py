@@ -13,6 +13,9 @@ from parsers.results import Return
 # The recogniser's least sure character below this: the cell is flagged. Chosen on benchmarks/ocr.py, where
 # it flags nine in ten misread values or more while leaving most correct ones alone.
 UNCERTAIN = 0.93
+# Ink the text read leaves unexplained, in characters (readers/ocr/spacing.py): a dropped Chinese character
+# leaves most of one; correct readings on benchmarks/ocr.py leave at most a fifth.
+UNEXPLAINED_INK = 0.5
 # Issues that say a value has the wrong shape for its field: after OCR, often a misread figure or letter.
 _SHAPE_CODES = frozenset(
     {
@@ -40,10 +43,9 @@ def mark(ret: Return, doc: Document, form: FormDef) -> Return:
     for rec in ret.records:
         rec.source = rec.source.model_copy(update={"ocr": True})
         for fid, loc in rec.cells.items():
-            confidence = scanned.confidence.get(loc)
-            if confidence is not None and confidence < UNCERTAIN and loc not in flagged:
+            hint = _doubt(scanned, loc)
+            if hint and loc not in flagged:
                 flagged.add(loc)
-                hint = f"（把握{round(confidence * 100)}%）"
                 found.append(_uncertain(ret, loc, fid, labels.get(fid, fid), rec.values.get(fid), hint))
     for known in ret.issues:
         if known.code in _SHAPE_CODES and known.location in scanned.confidence and known.location not in flagged:
@@ -55,6 +57,16 @@ def mark(ret: Return, doc: Document, form: FormDef) -> Return:
     found += _unbalanced_columns(ret, scanned, labels, flagged)
     found += _missing_columns(ret, form, labels)
     return ret.model_copy(update={"issues": [*ret.issues, *found]})
+
+
+def _doubt(scanned: Scanned, loc: str) -> str:
+    """Why the recogniser's reading of this cell is doubtful, as a hint; "" when it is not."""
+    confidence = scanned.confidence.get(loc)
+    if confidence is not None and confidence < UNCERTAIN:
+        return f"（把握{round(confidence * 100)}%）"
+    if scanned.spacing.get(loc, 0.0) >= UNEXPLAINED_INK:
+        return "（字迹比识别出的文字宽，可能漏认了字）"
+    return ""
 
 
 def _missing_columns(ret: Return, form: FormDef, labels: dict[str, str]) -> list[Issue]:

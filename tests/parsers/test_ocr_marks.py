@@ -58,6 +58,17 @@ def test_ink_read_as_nothing_is_flagged(registry: FormRegistry) -> None:
     assert ("ocr-uncertain", "第1页表1行2列3", "problems") in _codes(ret)
 
 
+def test_ink_the_reading_leaves_unexplained_is_flagged(registry: FormRegistry) -> None:
+    rows = [["产品质量", "12", "4", "0", "0", "0.00", "0", "0"], *ROWS[1:]]
+    doc = _doc(rows, {"第1页表1行2列1": 0.99, "第1页表1行3列1": 0.99})
+    assert doc.scanned is not None
+    doc.scanned.spacing.update({"第1页表1行2列1": 0.8, "第1页表1行3列1": 0.2})  # 产品质量 is missing a character
+    ret = parse_document(doc, registry)
+    assert _codes(ret) == [("ocr", None, None), ("ocr-uncertain", "第1页表1行2列1", "domain")]
+    (flag,) = [i for i in ret.issues if i.code == "ocr-uncertain"]
+    assert "可能漏认了字" in flag.message and "产品质量" in flag.message
+
+
 def test_headings_snap_to_the_forms_words_values_never(registry: FormRegistry) -> None:
     header = [*HEADER[:6], "移送司法机芙（件）", "业案数（件）"]  # 关 misread; 业案数 is as near 立案数 as 结案数
     doc = snap(_doc([["产品质量", "12", "4", "0", "0", "0.00", "0", "0"]], {}, header), registry)
