@@ -39,6 +39,7 @@ SCANS = SAMPLES / "scans"
 SIGNALS = {
     "识别把握（含有字迹未认出）": ("UNCERTAIN", 0.0),
     "字迹宽度（漏认的字）": ("UNEXPLAINED_INK", math.inf),
+    "近似已知单位": ("NEAR_UNIT", math.inf),
 }
 
 

@@ -85,3 +85,27 @@ def test_documents_not_scanned_are_untouched(registry: FormRegistry) -> None:
     ret = parse_document(doc, registry)
     assert _codes(ret) == [] and not any(r.source.ocr for r in ret.records)
     assert '"ocr"' not in ret.records[0].source.model_dump_json()
+
+
+def _liaison(units: list[str]) -> Document:
+    header = ["单位", "姓名", "职务", "办公电话", "手机号码", "电子邮箱"]
+    people = [("郭瑞", "13848771025"), ("高娃", "15149467723"), ("王芳", "13904771234")]
+    grid = [header, *([u, n, "科员", "0477-5212369", m, ""] for u, (n, m) in zip(units, people, strict=False))]
+    cells = [[Cell(v or None, "第1页", f"表1行{r + 1}列{c + 1}") for c, v in enumerate(row)] for r, row in enumerate(grid)]
+    table = Table("第1页表1", cells, before=["联络员统计表", "填报单位：达拉特旗市场监督管理局"])
+    sure = {f"第1页表1行{r}列{c}": 0.99 for r in range(2, len(grid) + 1) for c in range(1, 7)}
+    return Document("达拉特旗联络员.jpg", "image", [table], [], Scanned(confidence=sure, pages=1))
+
+
+def test_a_unit_read_near_a_known_one_is_flagged(registry: FormRegistry) -> None:
+    doc = _liaison(["达拉特旗市场监督管理局", "认拉特旗市场监督管理局", "树林召市场监督管理所"])
+    ret = parse_document(doc, registry)
+    assert ret.form == "liaison-roster" and ret.unit == "达拉特旗"
+    # 认拉特旗 is one character off the return's own unit; 树林召 is another office altogether
+    assert _codes(ret) == [("ocr", None, None), ("ocr-uncertain", "第1页表1行3列1", "unit")]
+    (flag,) = [i for i in ret.issues if i.code == "ocr-uncertain"]
+    assert "与单位“达拉特旗”只差一两个字" in flag.message
+    # with the campaign's list of units, a near miss of any of them is flagged
+    doc = _liaison(["杭锦旗市场监督管理局", "杭綿旗市场监督管理局", "达拉特旗"])
+    listed = parse_document(doc, registry, expected_units=["杭锦旗", "达拉特旗", "鄂托克前旗"])
+    assert _codes(listed)[1:] == [("ocr-uncertain", "第1页表1行3列1", "unit")]
