@@ -9,7 +9,7 @@ For every scan under samples/scans/ (one per built-in form; samples/build/scans.
   goal: ≥ 90% flagged; the wrong-and-unflagged count is the silent error that matters most;
 - correct values flagged (the clerk's wasted checks), seconds per page and peak memory;
 - for each flagging signal, what it adds to the others: wrong values only it flags, correct values only it
-  flags (the same returns marked again with that signal off).
+  flags (the same returns marked again with that signal off); and what the 合计 vouching takes away.
 Baseline, in the same run: the text PDFs the scans were printed from, read by the PDF reader (ratio of times).
 `--engine tesseract` swaps the recogniser for Debian's Tesseract (chi_sim), for the comparison in docs/ocr.md.
 """
@@ -35,11 +35,13 @@ from parsers.results import Record, Return
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SCANS = SAMPLES / "scans"
-# Flagging signals of parsers/ocr_marks.py: the setting that turns each off.
+# Flagging signals of parsers/ocr_marks.py: the setting that turns each off. The last one takes flags away: the
+# 合计 vouching for the figures of a column that adds up (parsers/ocr_totals.py).
 SIGNALS = {
     "识别把握（含有字迹未认出）": ("UNCERTAIN", 0.0),
     "字迹宽度（漏认的字）": ("UNEXPLAINED_INK", math.inf),
     "近似已知单位": ("NEAR_UNIT", math.inf),
+    "合计相符免标": ("VOUCH", False),
 }
 
 
@@ -209,7 +211,10 @@ def main() -> None:
     print(f"错值标出率：{flagged:.1%}（{total.wrong_flagged}/{total.wrong}，目标 ≥ 90%）；未标出的错值：{silent}")
     print(f"正确值被标出（需多核对）：{total.right_flagged}/{total.right}")
     for signal, (wrong, right) in signals.items():
-        print(f"  其中只因“{signal}”标出：错值 {wrong}，正确值 {right}")
+        if signal == "合计相符免标":
+            print(f"  “{signal}”免去的标记：错值 {-wrong}（应为 0），正确值 {-right}")
+        else:
+            print(f"  其中只因“{signal}”标出：错值 {wrong}，正确值 {right}")
     files = len(list(SCANS.glob("*.truth.json")))
     print(
         f"速度：{total.seconds / total.pages:.1f} 秒/页（{total.pages} 页）；基线（同样内容的文字版PDF）："

@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 
 from forms.issues import Issue, issue
 from forms.model import FormDef
-from parsers import units
+from parsers import ocr_totals, units
 from parsers.cells import Document, Scanned, row_label
 from parsers.results import Return
 
@@ -22,6 +22,7 @@ UNEXPLAINED_INK = 0.5
 # A unit's name read this near a known unit's (SequenceMatcher ratio, suffix 市场监督管理局 left off), yet not
 # it: one or two characters misread (认拉特旗 for 达拉特旗). Two units of one campaign differ far more.
 NEAR_UNIT = 0.6
+VOUCH = True  # figures in a column that adds up to its 合计 are not flagged for low confidence alone
 # Issues that say a value has the wrong shape for its field: after OCR, often a misread figure or letter.
 _SHAPE_CODES = frozenset(
     {
@@ -46,10 +47,11 @@ def mark(ret: Return, doc: Document, form: FormDef, expected_units: list[str] | 
     labels = {f.id: f.label for f in (*form.fields, *form.meta)}
     found: list[Issue] = [_notice(ret, doc, scanned)]
     flagged: set[str] = set()
+    added_up = ocr_totals.vouched(ret, doc, form, scanned, UNCERTAIN) if VOUCH else set()
     for rec in ret.records:
         rec.source = rec.source.model_copy(update={"ocr": True})
         for fid, loc in rec.cells.items():
-            hint = _doubt(scanned, loc)
+            hint = _doubt(scanned, loc, loc in added_up)
             if hint and loc not in flagged:
                 flagged.add(loc)
                 found.append(_uncertain(ret, loc, fid, labels.get(fid, fid), rec.values.get(fid), hint))
@@ -66,10 +68,11 @@ def mark(ret: Return, doc: Document, form: FormDef, expected_units: list[str] | 
     return ret.model_copy(update={"issues": [*ret.issues, *found]})
 
 
-def _doubt(scanned: Scanned, loc: str) -> str:
-    """Why the recogniser's reading of this cell is doubtful, as a hint; "" when it is not."""
+def _doubt(scanned: Scanned, loc: str, added_up: bool) -> str:
+    """Why the recogniser's reading of this cell is doubtful, as a hint; "" when it is not. A figure its column's
+    合计 vouches for is not doubted for the recogniser's want of confidence (parsers/ocr_totals.py)."""
     confidence = scanned.confidence.get(loc)
-    if confidence is not None and confidence < UNCERTAIN:
+    if confidence is not None and confidence < UNCERTAIN and not (added_up and confidence > 0):
         return f"（把握{round(confidence * 100)}%）"
     if scanned.spacing.get(loc, 0.0) >= UNEXPLAINED_INK:
         return "（字迹比识别出的文字宽，可能漏认了字）"

@@ -58,6 +58,22 @@ def test_ink_read_as_nothing_is_flagged(registry: FormRegistry) -> None:
     assert ("ocr-uncertain", "第1页表1行2列3", "problems") in _codes(ret)
 
 
+def test_a_column_that_adds_up_to_a_sure_total_vouches_for_its_figures(registry: FormRegistry) -> None:
+    unsure_zeros = {"第1页表1行2列3": 0.6, "第1页表1行3列3": 0.7, "第1页表1行2列4": 0.6}
+    sure = {f"第1页表1行{r}列{c}": 0.99 for r in (2, 3, 4) for c in range(1, 9)}
+    ret = parse_document(_doc(ROWS, {**sure, **unsure_zeros}), registry)
+    assert _codes(ret) == [("ocr", None, None)]  # 4 + 0 = 4 and 0 + 0 = 0, totals read surely
+    # a total the recogniser was unsure of vouches for nothing
+    unsure_total = {**sure, **unsure_zeros, "第1页表1行4列3": 0.8}
+    ret = parse_document(_doc(ROWS, unsure_total), registry)
+    assert ("ocr-uncertain", "第1页表1行2列3", "problems") in _codes(ret)
+    assert ("ocr-uncertain", "第1页表1行2列4", "cases_filed") not in _codes(ret)
+    # nor does it for ink read as nothing (counted as 0, it may be any figure the total also lost)
+    lost = [["产品质量", "12", "4", "", "0", "0.00", "0", "0"], *ROWS[1:]]
+    ret = parse_document(_doc(lost, {**sure, "第1页表1行2列4": 0.0}), registry)
+    assert ("ocr-uncertain", "第1页表1行2列4", "cases_filed") in _codes(ret)
+
+
 def test_ink_the_reading_leaves_unexplained_is_flagged(registry: FormRegistry) -> None:
     rows = [["产品质量", "12", "4", "0", "0", "0.00", "0", "0"], *ROWS[1:]]
     doc = _doc(rows, {"第1页表1行2列1": 0.99, "第1页表1行3列1": 0.99})
