@@ -35,7 +35,7 @@ _BATCH_WIDTH = 96
 class Reading:
     text: str
     confidence: float  # 0..1, the least sure character; 1.0 for an empty reading (nothing to misread)
-    # Where the recogniser saw each character and how wide the line's ink is, for spacing.unexplained().
+    # Where the recogniser placed each character and which columns of the line hold ink (spacing.py).
     layout: Layout | None = None
 
 
