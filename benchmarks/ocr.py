@@ -7,7 +7,9 @@ For every scan under samples/scans/ (one per built-in form; samples/build/scans.
 - field accuracy: of the matched records' fields, the share read exactly right;
 - wrong values and how many of them were flagged (an `ocr-uncertain` warning, or any issue, at that cell) —
   goal: ≥ 90% flagged; the wrong-and-unflagged count is the silent error that matters most;
-- correct values flagged (the clerk's wasted checks), seconds per page and peak memory.
+- correct values flagged (the clerk's wasted checks), seconds per page and peak memory;
+- for each flagging signal, what it adds to the others: wrong values only it flags, correct values only it
+  flags (the same returns marked again with that signal off); and what the 合计 vouching takes away.
 Baseline, in the same run: the text PDFs the scans were printed from, read by the PDF reader (ratio of times).
 `--engine tesseract` swaps the recogniser for Debian's Tesseract (chi_sim), for the comparison in docs/ocr.md.
 """
@@ -16,19 +18,31 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import resource
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from forms import FormRegistry
 from parsers import ocr_marks
+from parsers.cells import Document
 from parsers.pipeline import parse_document, parse_file
 from parsers.readers import read
 from parsers.results import Record, Return
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SCANS = SAMPLES / "scans"
+# Flagging signals of parsers/ocr_marks.py: the setting that turns each off. The last one takes flags away: the
+# 合计 vouching for the figures of a column that adds up (parsers/ocr_totals.py).
+SIGNALS = {
+    "识别把握（含有字迹未认出）": ("UNCERTAIN", 0.0),
+    "字迹宽度（漏认的字）": ("UNEXPLAINED_INK", math.inf),
+    "近似已知单位": ("NEAR_UNIT", math.inf),
+    "合计相符免标": ("VOUCH", False),
+}
 
 
 @dataclass
@@ -81,6 +95,27 @@ def score(truth: dict, ret: Return) -> Tally:
                 if not was_flagged:
                     tally.misses.append(f"未标出的错误：{fid} 应为 {value!r}，读作 {got!r}（{loc}）")
     return tally
+
+
+@contextmanager
+def _without(signal: str) -> Iterator[None]:
+    name, off = SIGNALS[signal]
+    kept = getattr(ocr_marks, name)
+    setattr(ocr_marks, name, off)
+    try:
+        yield
+    finally:
+        setattr(ocr_marks, name, kept)
+
+
+def _added(truth: dict, doc: Document, registry: FormRegistry, tally: Tally) -> dict[str, tuple[int, int]]:
+    """Signal -> (wrong values, correct values) flagged only because of it."""
+    added = {}
+    for signal in SIGNALS:
+        with _without(signal):
+            less = score(truth, parse_document(doc, registry))
+        added[signal] = (tally.wrong_flagged - less.wrong_flagged, tally.right_flagged - less.right_flagged)
+    return added
 
 
 def _best(want: dict, records: list[Record]) -> Record | None:
@@ -137,6 +172,7 @@ def main() -> None:
 
         engine()  # the models load once per process: not part of any file's time
     total, baseline, cpu = Tally(), 0.0, 0.0
+    signals = dict.fromkeys(SIGNALS, (0, 0))
     print(f"识别引擎：{args.engine}  阈值：{args.threshold}")
     print(
         f"{'样本':<34}{'页':>3}{'记录':>8}{'字段正确':>9}{'错值':>5}{'已标出':>7}{'未标出':>7}{'误标':>5}{'秒/页':>7}"
@@ -155,6 +191,8 @@ def main() -> None:
         tally = score(truth, ret)
         tally.pages, tally.seconds = doc.scanned.pages if doc.scanned else 1, seconds
         total.add(tally)
+        for signal, (wrong, right) in _added(truth, doc, registry, tally).items():
+            signals[signal] = (signals[signal][0] + wrong, signals[signal][1] + right)
         print(
             f"{scan.name:<30}{tally.pages:>3}{tally.found:>5}/{tally.truth_records:<3}"
             f"{tally.right / max(tally.fields, 1):>8.1%}{tally.wrong:>6}{tally.wrong_flagged:>7}"
@@ -172,6 +210,11 @@ def main() -> None:
     silent = total.wrong - total.wrong_flagged
     print(f"错值标出率：{flagged:.1%}（{total.wrong_flagged}/{total.wrong}，目标 ≥ 90%）；未标出的错值：{silent}")
     print(f"正确值被标出（需多核对）：{total.right_flagged}/{total.right}")
+    for signal, (wrong, right) in signals.items():
+        if signal == "合计相符免标":
+            print(f"  “{signal}”免去的标记：错值 {-wrong}（应为 0），正确值 {-right}")
+        else:
+            print(f"  其中只因“{signal}”标出：错值 {wrong}，正确值 {right}")
     files = len(list(SCANS.glob("*.truth.json")))
     print(
         f"速度：{total.seconds / total.pages:.1f} 秒/页（{total.pages} 页）；基线（同样内容的文字版PDF）："

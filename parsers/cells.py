@@ -96,9 +96,11 @@ class Table:
 @dataclass(slots=True)
 class Scanned:
     """How a scan or photo was read by OCR (parsers/readers/ocr/): the recogniser's confidence (0..1, its least
-    sure character) in every cell with text, by location, and the pages whose table had no ruled lines."""
+    sure character) in every cell with text, by location; there too the width of ink its text leaves
+    unexplained, in characters (a dropped character: about +1); and the pages whose table had no ruled lines."""
 
     confidence: dict[str, float] = field(default_factory=dict)
+    spacing: dict[str, float] = field(default_factory=dict)
     unruled_pages: list[int] = field(default_factory=list)
     pages: int = 0
 

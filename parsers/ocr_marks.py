@@ -5,14 +5,24 @@ return's page show exactly which cells to check against the paper."""
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from forms.issues import Issue, issue
 from forms.model import FormDef
+from parsers import ocr_totals, units
 from parsers.cells import Document, Scanned, row_label
 from parsers.results import Return
 
 # The recogniser's least sure character below this: the cell is flagged. Chosen on benchmarks/ocr.py, where
 # it flags nine in ten misread values or more while leaving most correct ones alone.
 UNCERTAIN = 0.93
+# Ink the text read leaves unexplained, in characters (readers/ocr/spacing.py): a dropped Chinese character
+# leaves most of one; correct readings on benchmarks/ocr.py leave at most a fifth.
+UNEXPLAINED_INK = 0.5
+# A unit's name read this near a known unit's (SequenceMatcher ratio, suffix 市场监督管理局 left off), yet not
+# it: one or two characters misread (认拉特旗 for 达拉特旗). Two units of one campaign differ far more.
+NEAR_UNIT = 0.6
+VOUCH = True  # figures in a column that adds up to its 合计 are not flagged for low confidence alone
 # Issues that say a value has the wrong shape for its field: after OCR, often a misread figure or letter.
 _SHAPE_CODES = frozenset(
     {
@@ -30,20 +40,20 @@ _SHAPE_CODES = frozenset(
 )
 
 
-def mark(ret: Return, doc: Document, form: FormDef) -> Return:
+def mark(ret: Return, doc: Document, form: FormDef, expected_units: list[str] | None = None) -> Return:
     scanned = doc.scanned
     if scanned is None:
         return ret
     labels = {f.id: f.label for f in (*form.fields, *form.meta)}
     found: list[Issue] = [_notice(ret, doc, scanned)]
     flagged: set[str] = set()
+    added_up = ocr_totals.vouched(ret, doc, form, scanned, UNCERTAIN) if VOUCH else set()
     for rec in ret.records:
         rec.source = rec.source.model_copy(update={"ocr": True})
         for fid, loc in rec.cells.items():
-            confidence = scanned.confidence.get(loc)
-            if confidence is not None and confidence < UNCERTAIN and loc not in flagged:
+            hint = _doubt(scanned, loc, loc in added_up)
+            if hint and loc not in flagged:
                 flagged.add(loc)
-                hint = f"（把握{round(confidence * 100)}%）"
                 found.append(_uncertain(ret, loc, fid, labels.get(fid, fid), rec.values.get(fid), hint))
     for known in ret.issues:
         if known.code in _SHAPE_CODES and known.location in scanned.confidence and known.location not in flagged:
@@ -53,8 +63,20 @@ def mark(ret: Return, doc: Document, form: FormDef) -> Return:
                 _uncertain(ret, known.location, known.field, labels.get(known.field or "", ""), known.value, hint)
             )
     found += _unbalanced_columns(ret, scanned, labels, flagged)
+    found += _near_units(ret, scanned, labels, flagged, expected_units or ([ret.unit] if ret.unit else []))
     found += _missing_columns(ret, form, labels)
     return ret.model_copy(update={"issues": [*ret.issues, *found]})
+
+
+def _doubt(scanned: Scanned, loc: str, added_up: bool) -> str:
+    """Why the recogniser's reading of this cell is doubtful, as a hint; "" when it is not. A figure its column's
+    合计 vouches for is not doubted for the recogniser's want of confidence (parsers/ocr_totals.py)."""
+    confidence = scanned.confidence.get(loc)
+    if confidence is not None and confidence < UNCERTAIN and not (added_up and confidence > 0):
+        return f"（把握{round(confidence * 100)}%）"
+    if scanned.spacing.get(loc, 0.0) >= UNEXPLAINED_INK:
+        return "（字迹比识别出的文字宽，可能漏认了字）"
+    return ""
 
 
 def _missing_columns(ret: Return, form: FormDef, labels: dict[str, str]) -> list[Issue]:
@@ -82,6 +104,35 @@ def _unbalanced_columns(ret: Return, scanned: Scanned, labels: dict[str, str], f
                 hint = "（本列合计与各行之和不符，可能有识别错误）"
                 found.append(_uncertain(ret, loc, fid, labels.get(fid, fid), rec.values.get(fid), hint))
     return found
+
+
+def _near_units(
+    ret: Return, scanned: Scanned, labels: dict[str, str], flagged: set[str], known: list[str]
+) -> list[Issue]:
+    """A unit column's value nearly, but not, a unit the campaign knows (its --units list, else the return's
+    own unit): however sure the recogniser was, a character of it is most likely misread."""
+    keys = {units.strip_suffix(units.clean(k)): k for k in known}
+    found = []
+    for rec in ret.records:
+        loc, value = rec.cells.get("unit"), rec.values.get("unit")
+        if loc is None or loc not in scanned.confidence or loc in flagged or not isinstance(value, str):
+            continue
+        near = _near(units.strip_suffix(units.clean(value)), keys)
+        if near:
+            flagged.add(loc)
+            hint = f"（与单位“{near}”只差一两个字，可能认错了字）"
+            found.append(_uncertain(ret, loc, "unit", labels.get("unit", "unit"), value, hint))
+    return found
+
+
+def _near(name: str, keys: dict[str, str]) -> str | None:
+    """The known unit `name` is a near miss of, None when it is one (or holds one) or is near none."""
+    if not name or any(key and key in name for key in keys):
+        return None
+    best = max(keys, key=lambda key: SequenceMatcher(None, name, key, autojunk=False).ratio(), default=None)
+    if best and SequenceMatcher(None, name, best, autojunk=False).ratio() >= NEAR_UNIT:
+        return keys[best]
+    return None
 
 
 def _notice(ret: Return, doc: Document, scanned: Scanned) -> Issue:

@@ -124,7 +124,7 @@ def parse_explained(
     if raw_unit is None and "unit" in {f.id for f in form.fields}:
         raw_unit = next((str(r.values["unit"]) for r in found.records if r.values.get("unit")), None)
         unit_from = "表内"
-    ret = ocr_marks.mark(_finish(doc, form, raw, raw_unit, found, ctx, expected_units), doc, form)
+    ret = ocr_marks.mark(_finish(doc, form, raw, raw_unit, found, ctx, expected_units), doc, form, expected_units)
     return Parsed(ret, ranked, selection, found.used, unit_from if ret.unit else None)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ import numpy as np
 import pdfplumber
 from PIL import Image, ImageDraw, ImageFont
 
+from samples.build.office import Converter
+
 _FONT = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"
 _UNIT_LABELS = ("填报单位", "报送单位", "所在旗区")
 
@@ -30,11 +33,12 @@ _UNIT_LABELS = ("填报单位", "报送单位", "所在旗区")
 @dataclass(frozen=True, slots=True)
 class Scan:
     name: str  # file written under samples/scans/
-    source: str  # the text PDF sample it is made from, under samples/
+    source: str  # the text sample it is made from, under samples/: a PDF, or a Word file printed by LibreOffice
     dpi: int
     tilt: float  # degrees
     photo: bool = False  # perspective and uneven light, as a phone held over the page
     seal: bool = True
+    fax: bool = False  # black and white at half the vertical resolution (a fax's standard mode), pixels doubled
 
 
 SCANS = (
@@ -46,6 +50,18 @@ SCANS = (
     # Harder: a low-resolution phone photo, and a page fed into the scanner upside down.
     Scan("东胜区检验检测机构（手机拍照）.jpg", "roster/libreoffice.pdf", 130, 3.0, photo=True),
     Scan("鄂托克旗工作情况统计表（倒扫）.jpg", "statistics/table.pdf", 150, 181.0, seal=False),
+    # More returns, so that the benchmark counts enough misread values: other districts' figures and names.
+    Scan(
+        "杭锦旗检验检测机构（手机拍照）.jpg",
+        "campaign/returns/杭锦旗检验检测机构基本情况汇总表.pdf",
+        160,
+        -2.0,
+        photo=True,
+    ),
+    Scan("准格尔旗工作情况统计表（盖章扫描）.jpg", "campaign/returns/准格尔旗工作情况统计表.pdf", 180, 1.8),
+    Scan("宁夏检查情况汇总（传真）.tif", "inspection/province.docx", 200, 0.7, seal=False, fax=True),
+    Scan("达拉特旗检验检测机构（扫描件）.pdf", "roster/table-per-section.docx", 150, -1.0),
+    Scan("达拉特旗联络员（传真）.tif", "liaison/word.docx", 200, -1.4, seal=False, fax=True),
 )
 
 
@@ -56,16 +72,30 @@ def build(root: Path) -> list[Path]:
         if old.name != "README.md":
             old.unlink()
     written = []
-    for number, scan in enumerate(SCANS):
-        rng = np.random.default_rng(1000 + number)
-        source = root / scan.source
-        seals = _seal_spots(source) if scan.seal else {}
-        pages = [_degrade(page, scan, rng, seals.get(i)) for i, page in enumerate(_render(source, scan.dpi))]
-        path = out / scan.name
-        path.write_bytes(_encode(pages, path.suffix, scan.dpi))
-        _truth(source, path, scan)
-        written.append(path)
+    with tempfile.TemporaryDirectory() as scratch:
+        printed = _printed(root, Path(scratch))
+        for number, scan in enumerate(SCANS):
+            rng = np.random.default_rng(1000 + number)
+            pdf = printed.get(scan.source, root / scan.source)
+            seals = _seal_spots(pdf) if scan.seal else {}
+            pages = [_degrade(page, scan, rng, seals.get(i)) for i, page in enumerate(_render(pdf, scan.dpi))]
+            path = out / scan.name
+            path.write_bytes(_encode(pages, path.suffix, scan.dpi))
+            _truth(root / scan.source, path, scan)
+            written.append(path)
     return written
+
+
+def _printed(root: Path, scratch: Path) -> dict[str, Path]:
+    """The Word sources printed to PDF by LibreOffice (one soffice call for all), by source name."""
+    converter, printed = Converter(), {}
+    for number, scan in enumerate(SCANS):
+        if not scan.source.endswith(".pdf") and scan.source not in printed:
+            target = scratch / f"p{number}.pdf"
+            shutil.copyfile(root / scan.source, converter.source(target, Path(scan.source).suffix))
+            printed[scan.source] = target
+    converter.run()
+    return printed
 
 
 def _render(pdf: Path, dpi: int) -> list[np.ndarray]:
@@ -97,6 +127,8 @@ def _degrade(page: np.ndarray, scan: Scan, rng: np.random.Generator, seal: tuple
     page = cv2.warpAffine(page, matrix, (width, height), borderValue=(250, 250, 250))
     if scan.photo:
         page = _photograph(page, rng)
+    if scan.fax:
+        return _fax(page, rng)
     page = cv2.GaussianBlur(page, (3, 3), 0.7)
     noise = rng.normal(0, 9, page.shape)
     return np.clip(page.astype(np.float32) + noise, 0, 255).astype(np.uint8)
@@ -147,6 +179,19 @@ def _photograph(page: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     )
     light = np.linspace(1.0, 0.72, width, dtype=np.float32)[None, :, None]
     return np.clip(page.astype(np.float32) * light + 10, 0, 255).astype(np.uint8)
+
+
+def _fax(page: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A fax in standard mode: every other scan line only (about 100 lines an inch), black or white with a
+    noisy threshold, shown with each line doubled — jagged strokes, thin ones broken, specks on the paper."""
+    gray = cv2.cvtColor(page, cv2.COLOR_BGR2GRAY)
+    height, width = gray.shape
+    half = cv2.resize(gray, (width, height // 2), interpolation=cv2.INTER_AREA).astype(np.float32)
+    black = half + rng.normal(0, 8, half.shape) < 175  # a fax machine errs dark
+    specks = rng.random(half.shape) < 0.0002
+    lines = np.where(black | specks, 0, 255).astype(np.uint8)
+    doubled = cv2.resize(lines, (width, height // 2 * 2), interpolation=cv2.INTER_NEAREST)
+    return cv2.cvtColor(doubled, cv2.COLOR_GRAY2BGR)
 
 
 def _encode(pages: list[np.ndarray], suffix: str, dpi: int) -> bytes:

@@ -57,7 +57,9 @@ def read_pages(images: list[np.ndarray], name: str, kind: Kind, recogniser: Engi
         if page.unruled:
             scanned.unruled_pages.append(number)
         for (table, row, col), confidence in page.confidence.items():
-            scanned.confidence[location(f"第{number}页", f"表{table}行{row + 1}列{col + 1}")] = confidence
+            where = location(f"第{number}页", f"表{table}行{row + 1}列{col + 1}")
+            scanned.confidence[where] = confidence
+            scanned.spacing[where] = page.spacing.get((table, row, col), 0.0)
     if not any(page.items for page in pages):
         raise UnreadableFile(msg.NO_TABLE_TEXT)
     tables, text = stitch(pages)

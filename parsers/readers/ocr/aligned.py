@@ -12,6 +12,7 @@ from itertools import groupby, pairwise
 from typing import TYPE_CHECKING
 
 from parsers.readers.ocr.engine import Engine, Reading
+from parsers.readers.ocr.spacing import unexplained
 from parsers.readers.ocr.text import Line, crop
 from parsers.readers.pdf_layout import Fragment, Page
 
@@ -39,9 +40,10 @@ def read_unruled(image: np.ndarray, lines: list[Line], number: int, engine: Engi
         if first is None or index < first or index > last:
             result.page.items.append((row[0][0].box.y0 * _POINTS, "    ".join(r.text for _, r in row)))
     if first is not None:
-        fragment, confidence = _fragment(rows[first : last + 1])
+        fragment, texts = _fragment(rows[first : last + 1])
         result.page.items.append((fragment.top, fragment))
-        result.confidence = {(1, r, c): v for (r, c), v in confidence.items()}
+        result.confidence = {(1, r, c): min(t.confidence for t in ts) for (r, c), ts in texts.items()}
+        result.spacing = {(1, r, c): unexplained(ts) for (r, c), ts in texts.items()}
     result.page.items.sort(key=lambda item: item[0])
     result.page.chars = sum(len(r.text) for r in readings)
     return result
@@ -63,12 +65,13 @@ def _table_rows(rows: list[list[tuple[Line, Reading]]]) -> tuple[int | None, int
     return best
 
 
-def _fragment(rows: list[list[tuple[Line, Reading]]]) -> tuple[Fragment, dict[tuple[int, int], float]]:
+def _fragment(rows: list[list[tuple[Line, Reading]]]) -> tuple[Fragment, dict[tuple[int, int], list[Reading]]]:
+    """The table, and the readings in each of its cells that hold text."""
     widest = max(rows, key=len)
     centres = [(line.box.x0 + line.box.x1) / 2 for line, _ in widest]
     bounds = [-1e9, *((a + b) / 2 for a, b in pairwise(centres)), 1e9]
     cells: list[list[tuple[str | None, tuple[int, int]]]] = []
-    confidence: dict[tuple[int, int], float] = {}
+    read: dict[tuple[int, int], list[Reading]] = {}
     for r, row in enumerate(rows):
         texts: list[list[Reading]] = [[] for _ in centres]
         for line, reading in row:
@@ -76,9 +79,7 @@ def _fragment(rows: list[list[tuple[Line, Reading]]]) -> tuple[Fragment, dict[tu
             column = next(i for i in range(len(centres)) if bounds[i] <= centre < bounds[i + 1])
             texts[column].append(reading)
         cells.append([(" ".join(t.text for t in ts), (r, c)) for c, ts in enumerate(texts)])
-        for c, ts in enumerate(texts):
-            if ts:
-                confidence[(r, c)] = min(t.confidence for t in ts)
+        read.update({(r, c): ts for c, ts in enumerate(texts) if ts})
     left = [line.box.x0 for line, _ in widest]
     columns = [x * _POINTS for x in [left[0], *bounds[1:-1], widest[-1][0].box.x1]]
-    return Fragment(top=rows[0][0][0].box.y0 * _POINTS, columns=columns, cells=cells), confidence
+    return Fragment(top=rows[0][0][0].box.y0 * _POINTS, columns=columns, cells=cells), read

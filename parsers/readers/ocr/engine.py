@@ -8,6 +8,7 @@ figure in a long number must make the cell uncertain.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from forms.errors import UnreadableFile
 from parsers.readers import _messages as msg
+from parsers.readers.ocr.spacing import STRIDE, Layout, layout
 
 if TYPE_CHECKING:
     import numpy as np
@@ -33,6 +35,8 @@ _BATCH_WIDTH = 96
 class Reading:
     text: str
     confidence: float  # 0..1, the least sure character; 1.0 for an empty reading (nothing to misread)
+    # Where the recogniser placed each character and which columns of the line hold ink (spacing.py).
+    layout: Layout | None = None
 
 
 class Engine:
@@ -58,23 +62,35 @@ class Engine:
             ratio = max(_MIN_RATIO, *(_ratio(lines[i]) for i in batch))
             tensor = np.stack([self._rec.resize_norm_img(lines[i], ratio) for i in batch]).astype(np.float32)
             preds = self._rec.session(tensor)[0]
-            for i, pred in zip(batch, preds, strict=True):
-                out[i] = self._decode(pred)
+            for k, (i, pred) in enumerate(zip(batch, preds, strict=True)):
+                # The line's own part of the padded input: darker than mid-grey is ink.
+                shown = min(tensor.shape[3], math.ceil(tensor.shape[2] * _ratio(lines[i])))
+                out[i] = self._decode(pred, tensor[k, 0, :, :shown] < 0)
         return out
 
-    def _decode(self, pred: Any) -> Reading:
-        """CTC: keep a step's best character when it is not blank (0) and not the previous step's."""
+    def _decode(self, pred: Any, ink: np.ndarray) -> Reading:
+        """CTC: keep a step's best character when it is not blank (0) and not the previous step's; its place
+        is the middle of the steps it holds."""
         best, prob = pred.argmax(axis=1), pred.max(axis=1)
         chars: list[str] = []
         probs: list[float] = []
+        steps: list[list[int]] = []
         previous = -1
-        for index, p in zip(best.tolist(), prob.tolist(), strict=True):
+        for step, (index, p) in enumerate(zip(best.tolist(), prob.tolist(), strict=True)):
             if index != previous and index != 0:
                 chars.append(self._chars[index])
                 probs.append(p)
+                steps.append([step])
+            elif index == previous and index != 0:
+                steps[-1].append(step)
             previous = index
-        text = digits("".join(chars).strip())
-        return Reading(text, min(probs) if text else 1.0)
+        raw = "".join(chars)
+        text = digits(raw.strip())
+        if not text:
+            return Reading("", 1.0)
+        kept = range(len(raw) - len(raw.lstrip()), len(raw.rstrip()))
+        centres = tuple((sum(steps[k]) / len(steps[k]) + 0.5) * STRIDE for k in kept)
+        return Reading(text, min(probs), layout(centres, ink))
 
     def upside_down(self, lines: list[np.ndarray]) -> bool:
         """Most of these lines read as turned 180°: the page was scanned upside down."""

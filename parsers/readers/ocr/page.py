@@ -15,6 +15,7 @@ from parsers.readers.ocr.deskew import deskew, ink
 from parsers.readers.ocr.engine import Engine, Reading
 from parsers.readers.ocr.ruling import Box, Grid, find_grids, strokes
 from parsers.readers.ocr.seal import remove_red
+from parsers.readers.ocr.spacing import unexplained
 from parsers.readers.ocr.text import Line, clean_ink, crop, lines_in
 from parsers.readers.pdf_layout import Fragment, Page
 
@@ -27,10 +28,12 @@ _ORIENTATION_SAMPLE = 12
 
 @dataclass(slots=True)
 class Read:
-    """A page read: `confidence[(table index on the page, row, col)]` for every cell with text."""
+    """A page read: `confidence[(table index on the page, row, col)]` for every cell with text, and `spacing`
+    there: the ink its text leaves unexplained, in ems (spacing.py)."""
 
     page: Page
     confidence: dict[tuple[int, int, int], float] = field(default_factory=dict)
+    spacing: dict[tuple[int, int, int], float] = field(default_factory=dict)
     unruled: bool = False  # the table was put together from text alignment, not ruled lines
 
 
@@ -92,11 +95,13 @@ def _assemble(layout: _Layout, number: int, engine: Engine) -> Read:
     readings = iter(engine.read(crops))
     result = Read(Page(number=number, height=layout.image.shape[0] * _POINTS))
     texts: dict[tuple[int, int, int], Reading] = {}
+    spacing: dict[tuple[int, int, int], float] = {}
     inked = {(t, r, c): bool(lines) for t, r, c, lines, _inner in layout.cells}
     for t, r, c, lines, _inner in layout.cells:
         got = [next(readings) for _ in lines]
         text = "\n".join(g.text for g in got if g.text)
         texts[(t, r, c)] = Reading(text, min((g.confidence for g in got), default=1.0))
+        spacing[(t, r, c)] = unexplained(got)
     for line in layout.free:
         reading = next(readings)
         if reading.text:
@@ -108,6 +113,7 @@ def _assemble(layout: _Layout, number: int, engine: Engine) -> Read:
             if tt == t and (reading.text or inked[(tt, r, c)]):
                 # Ink that read as nothing is a figure lost, not a blank cell: it is flagged (0.0).
                 result.confidence[(t + 1, r, c)] = reading.confidence if reading.text else 0.0
+                result.spacing[(t + 1, r, c)] = spacing[(tt, r, c)]
     result.page.items.sort(key=lambda item: item[0])
     result.page.chars = sum(len(r.text) for r in texts.values())
     return result

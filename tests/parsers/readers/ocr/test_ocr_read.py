@@ -33,6 +33,9 @@ def test_a_photo_of_a_table_reads_as_its_cells() -> None:
     # every cell with text has a confidence, by the location the records will carry
     assert set(doc.scanned.confidence) == {f"第1页表1行{r}列{c}" for r in (1, 2, 3) for c in (1, 2, 3)}
     assert all(0.0 <= v <= 1.0 for v in doc.scanned.confidence.values())
+    # and its unexplained ink: none, the text read right
+    assert set(doc.scanned.spacing) == set(doc.scanned.confidence)
+    assert max(doc.scanned.spacing.values()) < 0.5
 
 
 def test_a_stamped_tilted_scan_reads_the_same() -> None:
@@ -64,6 +67,7 @@ def test_a_table_without_rules_by_text_alignment() -> None:
     doc = read(encode(cv2.cvtColor(np.asarray(image), cv2.COLOR_RGB2BGR)), "无框线.png")
     assert doc.scanned is not None and doc.scanned.unruled_pages == [1]
     assert _texts(doc) == ROWS
+    assert set(doc.scanned.spacing) == set(doc.scanned.confidence) and max(doc.scanned.spacing.values()) < 0.5
     assert doc.text == ["工作情况统计表"]
 
 
