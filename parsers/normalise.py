@@ -8,7 +8,7 @@ from datetime import date
 
 from forms.issues import Issue, issue
 from forms.model import FieldDef, FormDef
-from forms.types import Result, is_blank, normalise
+from forms.types import Result, is_blank, normalise, normaliser
 from parsers.cells import Cell, row_label
 
 
@@ -132,13 +132,13 @@ def row(
 
 
 # One field of a row read as values: the field, its column (None: no column of the table holds it), its
-# normalised texts so far (Context.known) and its choices.
-Column = tuple[FieldDef, int | None, dict[str, Result], tuple]
+# normalised texts so far (Context.known) and its normaliser.
+Column = tuple[FieldDef, int | None, dict[str, Result], Callable[[object], Result]]
 
 
 def plan(fields: Sequence[FieldDef], column_of: Mapping[str, int], ctx: Context) -> tuple[Column, ...]:
-    """How `values_row` reads each field of `fields`, worked out once per header."""
-    return tuple((f, column_of.get(f.id), ctx.known(f), _choices(f, ctx)) for f in fields)
+    """How `values_rows` reads each field of `fields`, worked out once per header."""
+    return tuple((f, column_of.get(f.id), ctx.known(f), normaliser(f, _choices(f, ctx))) for f in fields)
 
 
 def values_rows(
@@ -154,7 +154,7 @@ def values_rows(
     only for an issue."""
     issues: dict[int, list[Issue]] = {}
     normalised: list[list[object]] = []
-    for f, col, known, choices in columns:
+    for f, col, known, one in columns:
         if col is None:
             normalised.append([None] * len(rows))
             if f.required:
@@ -167,9 +167,11 @@ def values_rows(
         for i, result in enumerate(results):
             if result is None:
                 raw = raws[i]
-                result = results[i] = normalise(raw, f, choices)
-                if raw.__class__ is str:
-                    known[raw] = result  # type: ignore[index]
+                if raw.__class__ is not str:
+                    results[i] = one(raw)
+                    continue
+                result = results[i] = known.get(raw) or one(raw)  # repeated within these rows
+                known[raw] = result
         normalised.append([result.value for result in results])
         for i, result in enumerate(results):
             if result.code or (f.type == "date" and _is_future(result.value, f, ctx.today)):
