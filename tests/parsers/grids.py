@@ -14,7 +14,8 @@ def sheet(
     """A spreadsheet-like Table from plain values, as the spreadsheet reader builds it (a Grid of rows of
     values); merges are (r0, c0, r1, c1) inclusive, 0-based."""
     width = max(len(r) for r in rows)
-    return Table(name, build([list(row) for row in rows], covered(merges, len(rows), width), name, A1()))
+    values = [[*row, *[None] * (width - len(row))] for row in rows]  # a reader's rows are as wide as its sheet
+    return Table(name, build(values, covered(merges, len(rows), width), name, A1()))
 
 
 def cell_sheet(
