@@ -12,6 +12,7 @@ from forms.issues import Issue
 from forms.model import FieldDef, FormDef, Section
 from parsers import fuzzy, locate, normalise
 from parsers.cells import Cell, Grid, Table, row_label
+from parsers.extract import key_order
 from parsers.rows import heading_text
 
 _SAMPLE_ROWS = 50  # body rows looked at to see what an unnamed column holds
@@ -53,6 +54,8 @@ class Body:
     ctx: normalise.Context
     # field id -> its column, in column order: the cells of a row as `cells` gives them
     column_of: dict[str, int]
+    # The columns that may locate a record read as values, first choice first (extract.key_order)
+    key_columns: tuple[int, ...]
     # How a row read as values is normalised (normalise.values_row); None when a column holds a field outside
     # the section's fields (such a row is read from its Cells).
     plan: tuple[normalise.Column, ...] | None
@@ -94,6 +97,7 @@ class Body:
             merges=_has_merges(table),
             ctx=ctx,
             column_of=column_of,
+            key_columns=tuple(column_of[fid] for fid in key_order(form, fields) if fid in column_of),
             plan=normalise.plan(fields, column_of, ctx) if inside else None,
             issues=issues,
         )

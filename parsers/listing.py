@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from forms.issues import Issue
 from forms.model import FieldDef, FormDef, Section
-from forms.types import to_text
+from forms.types import is_blank, to_text
 from parsers import columns, labels, locate, normalise, placement, tables
 from parsers.cells import Cell, Document, Grid, Table
-from parsers.extract import Layout, key_cell, key_field, record, row_pattern
+from parsers.extract import Layout, key_cell, record, row_pattern
 from parsers.results import Record
 from parsers.rows import (
     Kind,
@@ -161,13 +161,14 @@ class _TableReader:
             self.closed = kind is Kind.TOTAL
             return True
         column_of = body.column_of
-        key = key_field(form, body.fields, {fid: values[c] for fid, c in column_of.items()})
+        # The key cell (extract.key_cell): the first of the key columns filled, else the first mapped column.
+        key = next((c for c in body.key_columns if not is_blank(values[c])), next(iter(column_of.values())))
         if not self.patterned:
             row = grid[r]
-            self._pattern({fid: row[c] for fid, c in column_of.items()}, row[column_of[key]])  # type: ignore[index]
+            self._pattern({fid: row[c] for fid, c in column_of.items()}, row[key])
         if self.pattern is None:
             return False
-        self.plain_rows.append((r, values, grid.cell(r, column_of[key])))  # type: ignore[index]
+        self.plain_rows.append((r, values, grid.cell(r, key)))
         return True
 
     def _flush(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 
 from forms.issues import Issue, issue
 from forms.model import FieldDef, FormDef
@@ -131,6 +132,8 @@ def row(
     return Row(values, cells, issues)
 
 
+_VALUE = itemgetter(0)  # Result.value
+
 # One field of a row read as values: the field, its column (None: no column of the table holds it), its
 # normalised texts so far (Context.known) and its normaliser.
 Column = tuple[FieldDef, int | None, dict[str, Result], Callable[[object], Result]]
@@ -164,19 +167,23 @@ def values_rows(
         raws = [row[col] for row in rows]
         # Only texts are cached (see Context.seen), so a number never finds a cached result.
         results = list(map(known.get, raws))
+        for i in [i for i, result in enumerate(results) if result is None]:
+            raw = raws[i]
+            if raw.__class__ is str:
+                result = known.get(raw)  # repeated within these rows
+                if result is None:
+                    result = known[raw] = one(raw)
+            else:
+                result = one(raw)
+            results[i] = result
+        normalised.append(list(map(_VALUE, results)))
+        # Issues, rarely any: each row's value issue comes before its missing-required, as in `row`.
+        today = ctx.today if f.type == "date" else None
         for i, result in enumerate(results):
-            if result is None:
-                raw = raws[i]
-                if raw.__class__ is not str:
-                    results[i] = one(raw)
-                    continue
-                result = results[i] = known.get(raw) or one(raw)  # repeated within these rows
-                known[raw] = result
-        normalised.append([result.value for result in results])
-        for i, result in enumerate(results):
-            if result.code or (f.type == "date" and _is_future(result.value, f, ctx.today)):
+            if result.code or (today is not None and _is_future(result.value, f, today)):
                 _check(result, raws[i], f, cell_at(i, col), ctx, issues.setdefault(i, []))
-            if f.required and is_blank(raws[i]):
+        if f.required:
+            for i in [i for i, raw in enumerate(raws) if is_blank(raw)]:
                 issues.setdefault(i, []).append(ctx.issue("missing-required", cell_at(i, col), f))
     fids = [f.id for f, *_rest in columns]
     return [dict(zip(fids, values, strict=True)) for values in zip(*normalised, strict=True)], issues
