@@ -185,9 +185,9 @@ class _TableReader:
             [values for _r, values, _anchor in rows], body.plan, ctx, lambda i, c: grid.cell(rows[i][0], c), anchors
         )
         section = self.section.key if self.section else None
-        records, pattern, none = self.found.records, self.pattern, []
+        records, pattern, no_issues = self.found.records, self.pattern, []
         for i, (values, anchor) in enumerate(zip(found, anchors, strict=True)):
-            mine = issues.get(i, none)
+            mine = issues.get(i, no_issues)
             # Row.cells is read only for a record without a row pattern; these have the header's.
             records.append(record(self.file, ctx.unit, section, normalise.Row(values, {}, mine), anchor, None, pattern))
             self.found.issues.extend(mine)
