@@ -6,8 +6,9 @@ Readers (parsers/readers/) turn a file into a `Document`; every later stage is a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol, overload
 
 from forms.types import to_text
 
@@ -76,6 +77,107 @@ def _a1_words(ref: str) -> str:
     return rows + cols
 
 
+Pos = tuple[int, int]
+
+
+class Ref(Protocol):
+    """How a reader names grid positions; `row` gives a whole row's refs at once (the hot path)."""
+
+    def __call__(self, r: int, c: int) -> str: ...
+
+    def row(self, r: int, width: int) -> list[str]: ...
+
+
+class Grid(Sequence[list[Cell]]):
+    """A table's rows kept as the reader found them: rows of values, the merged positions' origins and one
+    location pattern (`ref`) for the whole table. A row's Cells are made the first time it is asked for.
+
+    A return's body is read from the values (`plain`, `cell`): a Cell per position, made for every row of
+    every return, was a third of reading a spreadsheet. Everything else (headers, meta lines, annotate, the
+    other layouts) indexes and iterates it as the list of Cell rows it stands for.
+    Convention (all readers): every position of a merged range, its top-left included, has `merged=True`
+    and `origin` = the top-left's (row, col); it carries the top-left's value, sheet and ref. Empty
+    positions are None ("" from calamine included); rows shorter than the widest are padded.
+    """
+
+    __slots__ = ("_made", "merged_rows", "origins", "ref", "sheet", "values", "width")
+
+    def __init__(self, values: Sequence[Sequence[object]], origins: dict[Pos, Pos], sheet: str, ref: Ref) -> None:
+        self.values, self.origins, self.sheet, self.ref = values, origins, sheet, ref
+        self.merged_rows = frozenset(r for r, _c in origins)
+        self.width = max((len(row) for row in values), default=0)
+        self._made: list[list[Cell] | None] = [None] * len(values)
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    @overload
+    def __getitem__(self, index: int) -> list[Cell]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[list[Cell]]: ...
+
+    def __getitem__(self, index: int | slice) -> list[Cell] | list[list[Cell]]:
+        if isinstance(index, slice):
+            return [self._row(r) for r in range(*index.indices(len(self.values)))]
+        return self._row(range(len(self.values))[index])  # negative indexes and IndexError as a list's
+
+    def __iter__(self) -> Iterator[list[Cell]]:
+        return (self._row(r) for r in range(len(self.values)))
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # compared like the list it stands for
+
+    def __reduce__(self) -> tuple[type[list], tuple[list[list[Cell]]]]:
+        return list, (list(self),)  # pickled as the plain list of Cell rows
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+    @property
+    def merged(self) -> bool:
+        return bool(self.origins)
+
+    def plain(self, r: int) -> list[object] | None:
+        """Row r's values, None for empty, padded to the width — or None when a merged range covers any of
+        its positions (then only its Cells say what is where)."""
+        if r in self.merged_rows:
+            return None
+        values = [None if v == "" else v for v in self.values[r]]
+        if len(values) < self.width:
+            values.extend([None] * (self.width - len(values)))
+        return values
+
+    def cell(self, r: int, c: int) -> Cell:
+        """The Cell at a position of a `plain` row, made alone."""
+        row = self.values[r]
+        value = row[c] if c < len(row) else None
+        return Cell(None if value == "" else value, self.sheet, self.ref(r, c))
+
+    def _row(self, r: int) -> list[Cell]:
+        made = self._made[r]
+        if made is None:
+            made = self._made[r] = self._make(r)
+        return made
+
+    def _make(self, r: int) -> list[Cell]:
+        sheet, row, width = self.sheet, self.values[r], self.width
+        refs = self.ref.row(r, width)
+        if r not in self.merged_rows:
+            cells = [Cell(None if v == "" else v, sheet, name) for v, name in zip(row, refs, strict=False)]
+        else:
+            cells = [self._merged(self.origins.get((r, c)), r, c) for c in range(len(row))]
+        cells.extend(Cell(None, sheet, refs[c]) for c in range(len(row), width))
+        return cells
+
+    def _merged(self, origin: Pos | None, r: int, c: int) -> Cell:
+        r0, c0 = origin or (r, c)
+        value = self.values[r0][c0]
+        return Cell(None if value == "" else value, self.sheet, self.ref(r0, c0), origin is not None, origin)
+
+
 @dataclass(slots=True)
 class Table:
     """A rectangular grid: a sheet, a Word table or a (possibly multi-page) PDF table.
@@ -85,12 +187,13 @@ class Table:
     """
 
     name: str
-    rows: list[list[Cell]]
+    rows: Sequence[list[Cell]]  # a Grid from the readers that can keep one; a list of Cell rows otherwise
     before: list[str] = field(default_factory=list)
 
     @property
     def width(self) -> int:
-        return max((len(r) for r in self.rows), default=0)
+        rows = self.rows
+        return rows.width if isinstance(rows, Grid) else max((len(r) for r in rows), default=0)
 
 
 @dataclass(slots=True)

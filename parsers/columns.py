@@ -11,7 +11,8 @@ from operator import attrgetter
 from forms.issues import Issue
 from forms.model import FieldDef, FormDef, Section
 from parsers import fuzzy, locate, normalise
-from parsers.cells import Cell, Table, row_label
+from parsers.cells import Cell, Grid, Table, row_label
+from parsers.extract import key_order
 from parsers.rows import heading_text
 
 _SAMPLE_ROWS = 50  # body rows looked at to see what an unnamed column holds
@@ -51,6 +52,13 @@ class Body:
     typed_columns: frozenset[int]
     merges: bool  # the table has merged cells: a horizontal merge's copies are blanks, not values
     ctx: normalise.Context
+    # field id -> its column, in column order: the cells of a row as `cells` gives them
+    column_of: dict[str, int]
+    # The columns that may locate a record read as values, first choice first (extract.key_order)
+    key_columns: tuple[int, ...]
+    # How a row read as values is normalised (normalise.values_row); None when a column holds a field outside
+    # the section's fields (such a row is read from its Cells).
+    plan: tuple[normalise.Column, ...] | None
     issues: list[Issue] = field(default_factory=list)
     warned: set[int] = field(default_factory=set)
 
@@ -76,7 +84,9 @@ class Body:
                 cell, where = table.rows[header.row][g.column], f"第{g.column + 1}列"
                 issues.append(ctx.issue("fuzzy-header", cell, g.field, g.label, where=where, hint=g.why))
         ordered = sorted(mapping.items())
-        width = max((len(r) for r in table.rows), default=0)
+        width = table.width
+        column_of = {f.id: c for c, f in ordered if c < width}
+        inside = {f.id for f in fields} >= column_of.keys()
         return cls(
             columns=ordered,
             seq_col=next((c for c, f in ordered if f.id == "seq"), None),
@@ -84,8 +94,11 @@ class Body:
             extras=_extra_labels(texts, mapping, width),
             required_columns=frozenset(c for c, f in ordered if f.required),
             typed_columns=frozenset(c for c, f in ordered if f.type != "text"),
-            merges=any(map(_MERGED, chain.from_iterable(table.rows))),
+            merges=_has_merges(table),
             ctx=ctx,
+            column_of=column_of,
+            key_columns=tuple(column_of[fid] for fid in key_order(form, fields) if fid in column_of),
+            plan=normalise.plan(fields, column_of, ctx) if inside else None,
             issues=issues,
         )
 
@@ -134,6 +147,11 @@ class Body:
                 self.warned.add(c)
                 out.append(self.ctx.issue("unmapped-column", cell, None, self.extras[c], where=c + 1))
         return out
+
+
+def _has_merges(table: Table) -> bool:
+    rows = table.rows
+    return rows.merged if isinstance(rows, Grid) else any(map(_MERGED, chain.from_iterable(rows)))
 
 
 def _remark(text: str) -> bool:

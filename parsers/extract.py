@@ -13,17 +13,27 @@ from parsers.results import NO_EXTRA, Record, RowLocations, Source
 
 
 def key_cell(form: FormDef, fields: tuple[FieldDef, ...], cells: dict[str, Cell]) -> Cell | None:
-    """The cell a record is located by: its first required field (机构名称, 姓名, 案件名称; a matrix's row key),
-    else its first non-empty cell in field order."""
+    """The cell a record is located by (see key_field)."""
+    fid = key_field(form, fields, {fid: cell.value for fid, cell in cells.items()})
+    return None if fid is None else cells[fid]
+
+
+def key_field(form: FormDef, fields: tuple[FieldDef, ...], values: Mapping[str, object]) -> str | None:
+    """The field a record is located by: the first of `key_order` the row fills, else the first of `values`
+    (a row's mapped fields and what they hold, in column order)."""
+    for fid in key_order(form, fields):
+        if fid in values and not is_blank(values[fid]):
+            return fid
+    return next(iter(values), None)
+
+
+def key_order(form: FormDef, fields: tuple[FieldDef, ...]) -> list[str]:
+    """The fields that may locate a record, first choice first: its required fields (机构名称, 姓名, 案件名称;
+    a matrix's row key before them), then every field in field order."""
     preferred = [f.id for f in fields if f.required]
     if form.rows:
         preferred.insert(0, form.rows.field)
-    for fid in preferred:
-        cell = cells.get(fid)
-        if cell is not None and not is_blank(cell.value):
-            return cell
-    filled = [cells[f.id] for f in fields if f.id in cells and not is_blank(cells[f.id].value)]
-    return filled[0] if filled else next(iter(cells.values()), None)
+    return [*preferred, *(f.id for f in fields)]
 
 
 # Every record sets every field, so all records share one "fields set" instead of pydantic building a

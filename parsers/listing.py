@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 
 from forms.issues import Issue
 from forms.model import FieldDef, FormDef, Section
+from forms.types import is_blank, to_text
 from parsers import columns, labels, locate, normalise, placement, tables
-from parsers.cells import Cell, Document, Table
+from parsers.cells import Cell, Document, Grid, Table
 from parsers.extract import Layout, key_cell, record, row_pattern
 from parsers.results import Record
 from parsers.rows import (
@@ -20,6 +21,7 @@ from parsers.rows import (
     is_spanning,
     is_title_row,
     kind_of,
+    kind_of_values,
     looks_labelled,
     own_cells,
 )
@@ -55,9 +57,13 @@ class _Keys:
         self.chars = frozenset("".join(self.keys) + " \u3000\t\r\n:：*＊()（）【】[]")
 
     def looks_like_header(self, row: Sequence[Cell]) -> bool:
+        return self.looks_like([c.value for c in row])
+
+    def looks_like(self, values: Sequence[object]) -> bool:
+        """`looks_like_header` for a row read as values."""
         hits = 0
-        for c in row:
-            text = c.value if isinstance(c.value, str) else None
+        for value in values:
+            text = value if isinstance(value, str) else None
             if not text or len(text) > 40 or not self.chars.issuperset(text):
                 continue
             if labels.key(text) in self.keys or labels.bare(text) in self.keys:
@@ -104,6 +110,7 @@ class _TableReader:
         self.first_body = 0  # the last row where a 栏次 row may stand: the header's first two body rows
         self.pattern: Layout | None = None  # the locations of a plain row under this header (row_pattern)
         self.patterned = False
+        self.plain_rows: list[tuple[int, list[object], Cell]] = []  # (row, values, key cell), read by _flush
         self.start = 0
         if not form.header:  # columns by position (parsers.placement)
             self._start(placement.positional_header(table, form))
@@ -112,9 +119,79 @@ class _TableReader:
     def run(self) -> None:
         r = self.start
         rows = self.table.rows
+        grid = rows if isinstance(rows, Grid) else None
         while r < len(rows):
-            r = self._step(r, rows[r])
+            values = grid.plain(r) if grid is not None and self._steady(r) else None
+            if values is not None and self._plain(r, values, grid):  # type: ignore[arg-type]
+                r += 1
+            else:
+                self._flush()
+                r = self._step(r, rows[r])
+        self._flush()
         self._end_foreign(len(rows))
+
+    def _steady(self, r: int) -> bool:
+        """Under a header, in the body: where `_plain` may read a row from its values."""
+        body = self.body
+        return (
+            body is not None
+            and body.plan is not None
+            and not body.extras
+            and not self.pending
+            and not self.closed
+            and self.foreign is None
+            and r > self.first_body
+        )
+
+    def _plain(self, r: int, values: list[object], grid: Grid) -> bool:
+        """`_step` for a body row that no merged range touches, read from its values: every row of every return
+        comes here, and no Cell is made but its key's. False (having changed nothing) for a row that is not
+        plainly data — a heading, a repeated header, a lone value, a row without its key: `_step` reads it."""
+        own = [(c, v) for c, v in enumerate(values) if v is not None and (not isinstance(v, str) or v.strip())]
+        form, body = self.form, self.body
+        assert body is not None and self.used is not None
+        if len(own) < 2 or not body.keyed(own) or not body.column_of:
+            return False
+        if form.sections and locate.heading_of([to_text(v) for _c, v in own], form) is not None:
+            return False
+        if form.header and self.keys.looks_like(values):
+            return False
+        kind = kind_of_values(own, body.seq_col)
+        if kind is not Kind.DATA:
+            self.closed = kind is Kind.TOTAL
+            return True
+        column_of = body.column_of
+        # The key cell (extract.key_cell): the first of the key columns filled, else the first mapped column.
+        key = next((c for c in body.key_columns if not is_blank(values[c])), next(iter(column_of.values())))
+        if not self.patterned:
+            row = grid[r]
+            self._pattern({fid: row[c] for fid, c in column_of.items()}, row[key])
+        if self.pattern is None:
+            return False
+        self.plain_rows.append((r, values, grid.cell(r, key)))
+        return True
+
+    def _flush(self) -> None:
+        """Records of the plain rows read so far, normalised a column at a time (they are all under one header
+        and in one section, and nothing else was found between them)."""
+        rows = self.plain_rows
+        if not rows:
+            return
+        self.plain_rows = []
+        body, ctx, grid = self.body, self.ctx, self.table.rows
+        assert body is not None and body.plan is not None and self.used is not None and isinstance(grid, Grid)
+        anchors = [anchor for _r, _values, anchor in rows]
+        found, issues = normalise.values_rows(
+            [values for _r, values, _anchor in rows], body.plan, ctx, lambda i, c: grid.cell(rows[i][0], c), anchors
+        )
+        section = self.section.key if self.section else None
+        records, pattern, no_issues = self.found.records, self.pattern, []
+        for i, (values, anchor) in enumerate(zip(found, anchors, strict=True)):
+            mine = issues.get(i, no_issues)
+            # Row.cells is read only for a record without a row pattern; these have the header's.
+            records.append(record(self.file, ctx.unit, section, normalise.Row(values, {}, mine), anchor, None, pattern))
+            self.found.issues.extend(mine)
+        self.used.records += len(rows)
 
     def _step(self, r: int, row: list[Cell]) -> int:
         heading = locate.heading_row(row, r, self.form)

@@ -120,10 +120,14 @@ def heading_row(row: Sequence[Cell], r: int, form: FormDef) -> Section | None:
     """A row that is a section heading: one distinct text (often a merged full-width cell) naming a section."""
     if not form.sections:
         return None
-    own = own_cells(row, r)
-    if not own or len({c.text for _i, c in own}) > 1:
+    return heading_of([c.text for _i, c in own_cells(row, r)], form)
+
+
+def heading_of(texts: Sequence[str], form: FormDef) -> Section | None:
+    """`heading_row` for the texts of a row's own cells."""
+    if not texts or len(set(texts)) > 1:
         return None
-    return section_named(own[0][1].text, form)
+    return section_named(texts[0], form)
 
 
 def best_section(mapped: set[str], form: FormDef) -> Section | None:

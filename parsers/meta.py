@@ -29,7 +29,7 @@ def _compiled(fields: tuple[FieldDef, ...]) -> re.Pattern[str] | None:
 
 
 def _field_for(label: str, fields: Sequence[FieldDef]) -> FieldDef | None:
-    flat = re.sub(r"\s+", "", label)
+    flat = "".join(label.split())  # split() drops exactly what the regex \s matches (str.isspace)
     return next((f for f in fields if flat in f.labels), None)
 
 
@@ -42,6 +42,9 @@ def _unwrap(value: str) -> str:
 
 def scan_line(line: str, fields: Sequence[FieldDef]) -> dict[str, tuple[str, int]]:
     """`label：value` pairs in one line of text -> {field id: (value, start offset)}; empty values skipped."""
+    # Every pair has its colon: most cells (every data value under the header) are passed over at once.
+    if "：" not in line and ":" not in line:
+        return {}
     pattern = _pattern(fields)
     if pattern is None:
         return {}
@@ -71,13 +74,14 @@ def _names_a_label(text: str, fields: Sequence[FieldDef]) -> bool:
 def scan_cells(rows: Iterable[Sequence[Cell]], fields: Sequence[FieldDef]) -> dict[str, str]:
     """Meta in table rows: `label：value` in a cell, or a bare label cell followed by its value cell."""
     found: dict[str, str] = {}
+    named = {label: f for f in reversed(fields) for label in f.labels}  # what _field_for finds: the first field
     for cells in rows:
         texts = [c.text.strip() for c in cells]
         for text in dict.fromkeys(texts):  # merged copies once
             for fid, (value, _at) in scan_line(text, fields).items():
                 found.setdefault(fid, value)
         for i, text in enumerate(texts):
-            f = _field_for(text.rstrip(":："), fields)
+            f = named.get("".join(text.rstrip(":：").split()))
             if f is None or f.id in found:
                 continue
             following = next((t for t in texts[i + 1 :] if t and t != text), "")

@@ -93,10 +93,15 @@ def classify(row: Sequence[Cell], r: int, seq_col: int | None = None) -> Kind:
 
 def kind_of(own: Sequence[tuple[int, Cell]], seq_col: int | None = None) -> Kind:
     """`classify` for a row whose own cells the caller already has."""
+    return kind_of_values([(c, cell.value) for c, cell in own], seq_col)
+
+
+def kind_of_values(own: Sequence[tuple[int, object]], seq_col: int | None = None) -> Kind:
+    """`kind_of` for a row read as values: (column, value) of its own non-blank positions."""
     if not own:
         return Kind.BLANK
-    # cell.text without its two calls for the common case, a str (to_text returns it as it is).
-    texts = [(v if type(v := cell.value) is str else to_text(v)).strip() for _c, cell in own]
+    # to_text without its call for the common case, a str (to_text returns it as it is).
+    texts = [(v if type(v) is str else to_text(v)).strip() for _c, v in own]
     first = texts[0]
     colon = "：" in first or ":" in first or "；" in first
     if colon and _NOTE.match(squash(first)):

@@ -1,27 +1,16 @@
-"""Turn a grid of values plus merged ranges into `Cell` rows — the one place every reader builds cells.
-
-Convention (all readers): every position of a merged range, its top-left included, has `merged=True` and
-`origin` = the top-left's (row, col) in this grid; it carries the top-left's value, sheet and ref.
+"""Turn a grid of values plus merged ranges into a `Grid` of Cell rows — the one place every reader builds
+cells. The convention (merged positions, origins, empty positions) is `parsers.cells.Grid`'s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Protocol
 
-from parsers.cells import Cell
+from parsers.cells import Grid, Pos, Ref
 from parsers.readers import _messages as msg
 from parsers.readers.limits import MAX_BOOK_CELLS, MAX_CELLS, MAX_SHEETS
 
-Pos = tuple[int, int]
-
-
-class Ref(Protocol):
-    """How a reader names grid positions; `row` gives a whole row's refs at once (the hot path)."""
-
-    def __call__(self, r: int, c: int) -> str: ...
-
-    def row(self, r: int, width: int) -> list[str]: ...
+__all__ = ["A1", "Bounds", "Budget", "Pos", "Ref", "WordRef", "build", "check_size", "covered", "word_ref"]
 
 
 def covered(ranges: Iterable[tuple[int, int, int, int]], height: int, width: int) -> dict[Pos, Pos]:
@@ -41,33 +30,16 @@ def covered(ranges: Iterable[tuple[int, int, int, int]], height: int, width: int
     return origins
 
 
-def build(values: Sequence[Sequence[object]], origins: dict[Pos, Pos], sheet: str, ref: Ref) -> list[list[Cell]]:
-    """One Cell per position; rows shorter than the widest are padded with empty cells."""
-    width = max((len(row) for row in values), default=0)
-    check_size(sheet, len(values), width)
-    merged_rows = {r for r, _ in origins}
-    rows: list[list[Cell]] = []
-    for r, row in enumerate(values):
-        refs = ref.row(r, width)
-        if r not in merged_rows:
-            # Empty positions are None in every reader (calamine says "", Word and PDF give empty text).
-            cells = [Cell(None if v == "" else v, sheet, name) for v, name in zip(row, refs, strict=False)]
-        else:
-            cells = [_cell(values, origins.get((r, c)), r, c, sheet, ref) for c in range(len(row))]
-        cells.extend(Cell(None, sheet, refs[c]) for c in range(len(row), width))
-        rows.append(cells)
-    return rows
+def build(values: Sequence[Sequence[object]], origins: dict[Pos, Pos], sheet: str, ref: Ref) -> Grid:
+    """The table's rows, each row's Cells made when first asked for (see Grid)."""
+    grid = Grid(values, origins, sheet, ref)
+    check_size(sheet, len(values), grid.width)
+    return grid
 
 
 def check_size(where: str, height: int, width: int) -> None:
     if height * width > MAX_CELLS:
         raise msg.table_too_large(where, height * width, MAX_CELLS)
-
-
-def _cell(values: Sequence[Sequence[object]], origin: Pos | None, r: int, c: int, sheet: str, ref: Ref) -> Cell:
-    r0, c0 = origin or (r, c)
-    value = values[r0][c0]
-    return Cell(None if value == "" else value, sheet, ref(r0, c0), origin is not None, origin)
 
 
 def excel_column(index: int) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from parsers.cells import Cell, Document, Table
+from parsers.cells import Document, Grid, Table
 from parsers.readers import _messages as msg
 from parsers.readers.grid import Pos, build, word_ref
 from parsers.readers.limits import MAX_CELLS, MAX_SPAN
@@ -128,7 +128,7 @@ def _span(raw: str | None) -> int:
     return min(max(value, 1), MAX_SPAN)
 
 
-def _grid(rows: list[list[RawCell]], sheet: str) -> list[list[Cell]]:
+def _grid(rows: list[list[RawCell]], sheet: str) -> Grid:
     """The HTML table model: a cell takes the first free column, rowspans reserve positions below."""
     taken: dict[Pos, Pos] = {}
     texts: dict[Pos, str] = {}

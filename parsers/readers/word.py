@@ -15,7 +15,7 @@ from docx.opc.exceptions import OpcError
 from lxml import etree
 
 from forms.errors import UnreadableFile
-from parsers.cells import Cell, Document, Table
+from parsers.cells import Document, Grid, Table
 from parsers.readers import _messages as msg
 from parsers.readers.grid import Pos, build, check_size, word_ref
 from parsers.readers.limits import MAX_SPAN
@@ -47,7 +47,7 @@ def read_docx(data: bytes, name: str) -> Document:
     return Document(name=name, kind="docx", tables=tables, text=text)
 
 
-def _rows(tbl: etree._Element, sheet: str) -> list[list[Cell]]:
+def _rows(tbl: etree._Element, sheet: str) -> Grid:
     values: list[list[object]] = []
     grid: list[list[Pos]] = []
     width = 0

@@ -83,9 +83,10 @@ def _written_area(data: bytes) -> int | None:
         return None
     if not refs:
         return 0
-    letters, numbers = zip(*refs, strict=True)
-    rows = list(map(int, numbers))
-    columns = [_column(col.decode() + "1", -1) for col in set(letters)]
+    # Distinct letters and row numbers first: a sheet repeats each row's number once per column and each
+    # column's letters once per row, and converting every ref cost as much as finding them.
+    rows = [int(number) for number in {number for _letters, number in refs}]
+    columns = [_column(col.decode() + "1", -1) for col in {letters for letters, _number in refs}]
     area = (max(rows) - min(rows) + 1) * (max(columns) - min(columns) + 1)
     return area if area <= MAX_CELLS else None
 

@@ -5,13 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from parsers.cells import Cell, Document, Table
-from parsers.readers.grid import excel_column
+from parsers.readers.grid import A1, build, covered, excel_column
 
 
 def sheet(
     rows: Sequence[Sequence[object]], name: str = "Sheet1", merges: Sequence[tuple[int, int, int, int]] = ()
 ) -> Table:
-    """A spreadsheet-like Table from plain values; merges are (r0, c0, r1, c1) inclusive, 0-based."""
+    """A spreadsheet-like Table from plain values, as the spreadsheet reader builds it (a Grid of rows of
+    values); merges are (r0, c0, r1, c1) inclusive, 0-based."""
+    width = max(len(r) for r in rows)
+    values = [[*row, *[None] * (width - len(row))] for row in rows]  # a reader's rows are as wide as its sheet
+    return Table(name, build(values, covered(merges, len(rows), width), name, A1()))
+
+
+def cell_sheet(
+    rows: Sequence[Sequence[object]], name: str = "Sheet1", merges: Sequence[tuple[int, int, int, int]] = ()
+) -> Table:
+    """`sheet` as a plain list of Cell rows, each Cell made here (what the Word and PDF readers give)."""
     width = max(len(r) for r in rows)
     grid = [
         [Cell(row[c] if c < len(row) else None, name, f"{excel_column(c)}{r + 1}") for c in range(width)]

@@ -1,6 +1,7 @@
 """List layout on tiny in-memory grids: sections, header variants, non-data rows, merged cells."""
 
-from grids import doc, sheet, word_table
+import pytest
+from grids import cell_sheet, doc, sheet, word_table
 
 from forms import FormRegistry
 from parsers import parse_document
@@ -122,3 +123,44 @@ def test_blank_template_gives_no_records(registry: FormRegistry) -> None:
     ret = parse_document(doc(sheet(rows), text=["检验检测机构基本情况汇总表"]), registry, form_id="institution-roster")
     assert ret.records == []
     assert [i.code for i in ret.issues] == ["no-records"]
+
+
+LIAISON = [
+    ["联络员统计表（填报单位：东胜区）"],
+    ["单位", "姓名", "职务", "办公电话", "手机号码", "电子邮箱"],
+    ["东胜区市场监督管理局", "张三", "科员", "0477-8313683", "13912345678", "a@example.cn"],
+    ["东胜区市场监督管理局", "李四", "科员", "0477 8313684", "123", "b@example"],
+    ["东胜区市场监督管理局", None, "科长", "0477-8313685", "13912345679", None],
+    [None, None, None, None, None, None],
+    ["东胜区市场监督管理局", "王五", "  科员 ", 4778313686.0, 13912345670.0, " C@Example.cn "],
+    ["东胜区市场监督管理局", "孙八", "科员", "0477-8313687", "1391234567", "d@example.cn"],
+    ["东胜区市场监督管理局", "周九", "科员", "0477-8313687", "13912345671", "d@example.cn"],
+    ["东胜区市场监督管理局", "孙八", "科员", "", "13912345671", "e@example"],
+    ["东胜区市场监督管理局", "吴十", "科员", "0477-8313688", "13912345672", "d@example.cn"],
+    ["单位", "姓名", "职务", "办公电话", "手机号码", "电子邮箱"],
+    ["东胜区市场监督管理局", "张三", "科员", "0477-8313683", "13912345678", "a@example.cn"],
+    ["东胜区市场监督管理局", "赵六", "……", "……", "……", "……"],
+    ["填表人：张三", None, None, "联系电话：0477-8313683"],
+    ["合计", "3人"],
+    ["东胜区市场监督管理局", "钱七", "科员", None, None, None],
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "merges", "form_id"),
+    [
+        (ROSTER, MERGES, None),
+        (LIAISON, [], "liaison-roster"),
+        (LIAISON, [(0, 0, 0, 5)], "liaison-roster"),  # a merged title: the body rows are still plain
+        (LIAISON, [(2, 0, 4, 0), (7, 2, 7, 3)], "liaison-roster"),  # merged body cells: those rows from Cells
+    ],
+)
+def test_rows_read_from_values_give_what_cells_give(registry: FormRegistry, rows, merges, form_id) -> None:
+    """The body rows of a spreadsheet's Grid are read from their values (listing._plain, normalised a column
+    at a time); the same table as Cell rows is read row by row from its Cells. Records, where each value
+    came from, and issues (order included) must not differ."""
+    got = [parse_document(doc(table(rows, merges=merges)), registry, form_id=form_id) for table in (sheet, cell_sheet)]
+    from_values, from_cells = got
+    assert from_values.records, "the test grid must give records"
+    assert [dict(r.cells) for r in from_values.records] == [dict(r.cells) for r in from_cells.records]
+    assert from_values.model_dump() == from_cells.model_dump()
