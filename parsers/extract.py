@@ -63,9 +63,7 @@ def record(
     """`pattern`: the table's row_pattern, when every cell of this row and the anchor are the row's own."""
     # Built from values this module already normalised and typed: no need to validate them again
     # (a return can hold thousands of rows).
-    source = construct(
-        Source, {"file": file, "sheet": anchor.sheet, "cell": anchor.ref, "ocr": False}, _SOURCE_FIELDS
-    )
+    source = construct(Source, {"file": file, "sheet": anchor.sheet, "cell": anchor.ref, "ocr": False}, _SOURCE_FIELDS)
     ref = anchor.ref
     fields = {
         "unit": unit,

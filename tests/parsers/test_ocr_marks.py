@@ -7,8 +7,16 @@ from parsers.cells import Cell, Document, Scanned, Table
 from parsers.ocr_snap import closest, snap
 from parsers.pipeline import parse_document
 
-HEADER = ["领域", "检查机构数（家/次）", "发现问题机构数（家）", "立案数（件）", "结案数（件）", "罚没金额（万元）",
-          "移送司法机关（件）", "列入严重违法失信名单（家）"]
+HEADER = [
+    "领域",
+    "检查机构数（家/次）",
+    "发现问题机构数（家）",
+    "立案数（件）",
+    "结案数（件）",
+    "罚没金额（万元）",
+    "移送司法机关（件）",
+    "列入严重违法失信名单（家）",
+]
 ROWS = [
     ["产品质量", "12", "4", "0", "0", "0.00", "0", "0"],
     ["食品", "9", "0", "0", "0", "0.00", "0", "0"],
@@ -18,7 +26,9 @@ ROWS = [
 
 def _doc(rows: list[list[str]], confidence: dict[str, float], header: list[str] = HEADER) -> Document:
     grid = [header, *rows]
-    cells = [[Cell(v or None, "第1页", f"表1行{r + 1}列{c + 1}") for c, v in enumerate(row)] for r, row in enumerate(grid)]
+    cells = [
+        [Cell(v or None, "第1页", f"表1行{r + 1}列{c + 1}") for c, v in enumerate(row)] for r, row in enumerate(grid)
+    ]
     table = Table("第1页表1", cells, before=["工作情况统计表", "填报单位：鄂托克旗市场监督管理局"])
     return Document("鄂托克旗.jpg", "image", [table], [], Scanned(confidence=confidence, pages=1))
 
@@ -43,7 +53,11 @@ def test_unsure_cells_are_flagged_where_they_are(registry: FormRegistry) -> None
 
 
 def test_a_value_of_the_wrong_shape_and_an_unbalanced_column(registry: FormRegistry) -> None:
-    rows = [["产品质量", "1Z", "4", "0", "0", "0.00", "0", "0"], ["食品", "9", "3", "0", "0", "0.00", "0", "0"], ROWS[2]]
+    rows = [
+        ["产品质量", "1Z", "4", "0", "0", "0.00", "0", "0"],
+        ["食品", "9", "3", "0", "0", "0.00", "0", "0"],
+        ROWS[2],
+    ]
     sure = {f"第1页表1行{r}列{c}": 1.0 for r in (2, 3, 4) for c in range(1, 9)}
     ret = parse_document(_doc(rows, sure), registry)
     flagged = {(loc, field) for code, loc, field in _codes(ret) if code == "ocr-uncertain"}
@@ -107,7 +121,9 @@ def _liaison(units: list[str]) -> Document:
     header = ["单位", "姓名", "职务", "办公电话", "手机号码", "电子邮箱"]
     people = [("郭瑞", "13848771025"), ("高娃", "15149467723"), ("王芳", "13904771234")]
     grid = [header, *([u, n, "科员", "0477-5212369", m, ""] for u, (n, m) in zip(units, people, strict=False))]
-    cells = [[Cell(v or None, "第1页", f"表1行{r + 1}列{c + 1}") for c, v in enumerate(row)] for r, row in enumerate(grid)]
+    cells = [
+        [Cell(v or None, "第1页", f"表1行{r + 1}列{c + 1}") for c, v in enumerate(row)] for r, row in enumerate(grid)
+    ]
     table = Table("第1页表1", cells, before=["联络员统计表", "填报单位：达拉特旗市场监督管理局"])
     sure = {f"第1页表1行{r}列{c}": 0.99 for r in range(2, len(grid) + 1) for c in range(1, 7)}
     return Document("达拉特旗联络员.jpg", "image", [table], [], Scanned(confidence=sure, pages=1))

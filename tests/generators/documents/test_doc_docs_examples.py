@@ -20,7 +20,9 @@ DOC = Path(__file__).resolve().parents[3] / "docs" / "documents.md"
 TEXT = DOC.read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```(\w+)[^\n]*\n(.*?)```", TEXT, re.S)  # the info string may add a kind: yaml document
 YAML = [body for lang, body in BLOCKS if lang == "yaml"]
-SHELL = [line for lang, body in BLOCKS if lang == "bash" for line in body.splitlines() if line.startswith("huizong doc")]
+SHELL = [
+    line for lang, body in BLOCKS if lang == "bash" for line in body.splitlines() if line.startswith("huizong doc")
+]
 
 
 def test_the_document_has_examples() -> None:

@@ -48,8 +48,9 @@ def test_merge_json_rows_loop_over_records(tmp_path, result: Result) -> None:
     path.write_text(json.dumps(result.model_dump(mode="json"), ensure_ascii=False), encoding="utf-8")
     context = load_data(path)
     assert context["forms"]["institution-roster"] is context["forms"]["institution_roster"]
-    filled = fill_template(template("{{ forms.institution_roster.title }}", loop="forms.institution_roster.rows"),
-                           context)
+    filled = fill_template(
+        template("{{ forms.institution_roster.title }}", loop="forms.institution_roster.rows"), context
+    )
     d = read(filled.docx)
     assert d.paragraphs[0].text == "检验检测机构基本情况汇总表"
     rows = [[c.text for c in r.cells] for r in d.tables[0].rows]

@@ -27,8 +27,12 @@ def test_full_spec_loads_with_every_element() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "normalised"),
-    [("沪市监认检〔2021〕529号", "沪市监认检〔2021〕529号"), ("沪市监认检[2021]529号", "沪市监认检〔2021〕529号"),
-     ("沪市监认检（2021）529号", "沪市监认检〔2021〕529号"), ("沪市监认检 〔2021〕 529号", "沪市监认检〔2021〕529号")],
+    [
+        ("沪市监认检〔2021〕529号", "沪市监认检〔2021〕529号"),
+        ("沪市监认检[2021]529号", "沪市监认检〔2021〕529号"),
+        ("沪市监认检（2021）529号", "沪市监认检〔2021〕529号"),
+        ("沪市监认检 〔2021〕 529号", "沪市监认检〔2021〕529号"),
+    ],
 )
 def test_number_brackets_are_normalised(raw: str, normalised: str) -> None:
     assert spec(number=raw).number == normalised
@@ -36,9 +40,14 @@ def test_number_brackets_are_normalised(raw: str, normalised: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "says"),
-    [("沪市监认检〔2021〕第529号", "不应编“第”字"), ("沪市监认检〔2021〕0529号", "不编虚位"),
-     ("沪市监认检〔21〕529号", "四位数字"), ("沪市监认检2021529号", "六角括号"), ("沪市监认检〔2021〕529", "以“号”结尾"),
-     ("〔2021〕529号", "格式不正确")],
+    [
+        ("沪市监认检〔2021〕第529号", "不应编“第”字"),
+        ("沪市监认检〔2021〕0529号", "不编虚位"),
+        ("沪市监认检〔21〕529号", "四位数字"),
+        ("沪市监认检2021529号", "六角括号"),
+        ("沪市监认检〔2021〕529", "以“号”结尾"),
+        ("〔2021〕529号", "格式不正确"),
+    ],
 )
 def test_malformed_number_is_refused_in_chinese(raw: str, says: str) -> None:
     with pytest.raises(DocumentSpecError) as exc:
@@ -103,8 +112,12 @@ def test_minutes_may_number_by_issue() -> None:
 
 
 def test_joint_issuers_and_free_forms() -> None:
-    s = spec(issuer_mark=["甲市市场监督管理局", "甲市公安局", "文件"], cc="市司法局，市财政局、市公安局。",
-             note="（此件公开发布）", to="各区市场监管局：")
+    s = spec(
+        issuer_mark=["甲市市场监督管理局", "甲市公安局", "文件"],
+        cc="市司法局，市财政局、市公安局。",
+        note="（此件公开发布）",
+        to="各区市场监管局：",
+    )
     assert s.issuers == ("甲市市场监督管理局", "甲市公安局") and s.mark_suffix == "文件"
     assert s.cc == ("市司法局", "市财政局", "市公安局")
     assert s.note == "此件公开发布" and s.to == "各区市场监管局"

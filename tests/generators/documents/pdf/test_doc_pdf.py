@@ -111,8 +111,9 @@ def test_imprint_at_the_bottom_of_the_even_last_page() -> None:
     assert printed.x1 == pytest.approx(BLOCK_RIGHT - CHAR_4, abs=TOL)
     rules = [r for r in pdf_rects(data, len(pages) - 1) if not red(r)]
     assert max(r["bottom"] for r in rules) == pytest.approx(BLOCK_BOTTOM, abs=TOL)
-    assert all(r["x0"] == pytest.approx(BLOCK_LEFT, abs=TOL) and r["x1"] == pytest.approx(BLOCK_RIGHT, abs=TOL)
-               for r in rules)
+    assert all(
+        r["x0"] == pytest.approx(BLOCK_LEFT, abs=TOL) and r["x1"] == pytest.approx(BLOCK_RIGHT, abs=TOL) for r in rules
+    )
     assert page_number(last) is not None  # the page also holds text: it keeps its number
 
 
@@ -153,15 +154,21 @@ def test_minutes_and_joint_and_upward_headers() -> None:
     assert signers.x1 == pytest.approx(BLOCK_RIGHT - 15.7 / 72 * 25.4, abs=1)
     second = next(ln for ln in upward if "赵志刚" in ln.text)
     assert second.font_of("赵志刚") == "Hz-kai" and signers.font_of("王建") == "Hz-kai"
-    assert second.x_of("赵志刚") == pytest.approx(signers.x_of("王建"), abs=0.1)  # later rows align under the first name
+    assert second.x_of("赵志刚") == pytest.approx(
+        signers.x_of("王建"), abs=0.1
+    )  # later rows align under the first name
     joint = pdf_pages(pdf("file-joint"))[0]
     names = [ln for ln in joint if "鄂尔多斯市" in ln.text and ln.size > 22]
     assert len(names) >= 2 and abs((names[0].x1 - names[0].x0) - (names[1].x1 - names[1].x0)) < 1.5
 
 
 def test_attachment_pages_and_landscape_table() -> None:
-    data = render_pdf(load_spec("title: 通知\nbody: 正文。\nattachments:\n  - {title: 统计表, form: work-statistics}\n"
-                                "  - {title: 名单, form: liaison-roster}\n"))
+    data = render_pdf(
+        load_spec(
+            "title: 通知\nbody: 正文。\nattachments:\n  - {title: 统计表, form: work-statistics}\n"
+            "  - {title: 名单, form: liaison-roster}\n"
+        )
+    )
     sizes = page_sizes(data)
     assert sizes == [(210, 297), (297, 210), (210, 297)]
     pages = pdf_pages(data)

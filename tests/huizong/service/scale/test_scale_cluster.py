@@ -154,13 +154,18 @@ def test_two_instances_and_two_workers_behave_as_one(scale, instances, tmp_path)
     stored = rows(scale.database_url, "SELECT sha256, attempts, state FROM returns WHERE campaign_id = :c", c=c["id"])
     assert sorted(r.sha256 for r in stored) == digests
     assert {(r.attempts, r.state) for r in stored} == {(1, "parsed")}
-    audit = rows(scale.database_url, "SELECT action, count(*) AS n FROM audit_events WHERE campaign_id = :c "
-                 "GROUP BY action", c=c["id"])
+    audit = rows(
+        scale.database_url,
+        "SELECT action, count(*) AS n FROM audit_events WHERE campaign_id = :c GROUP BY action",
+        c=c["id"],
+    )
     assert {r.action: r.n for r in audit} == {"campaign-create": 1, "upload": UPLOADS, "download": 2}
 
     single_board, single_merged = single_process_result(tmp_path, units, files)
     assert comparable(merged_a) == comparable(single_merged)
-    assert [(u["unit"], u["status"]) for u in board_a["units"]] == [(u["unit"], u["status"]) for u in single_board["units"]]
+    assert [(u["unit"], u["status"]) for u in board_a["units"]] == [
+        (u["unit"], u["status"]) for u in single_board["units"]
+    ]
     assert all(w.poll() is None for w in workers), "a worker died"
     print(f"{UPLOADS} uploads over two instances and two workers: {elapsed:.1f} s")
 

@@ -95,7 +95,9 @@ def test_an_untrusted_peer_cannot_pose_as_another_address(live):
     name = live.add_clerk()
     with live.client() as c:
         for i in range(live.settings.login_max_failures):
-            r = c.post("/api/login", json={"username": name, "password": "x"}, headers={"X-Forwarded-For": f"9.9.9.{i}"})
+            r = c.post(
+                "/api/login", json={"username": name, "password": "x"}, headers={"X-Forwarded-For": f"9.9.9.{i}"}
+            )
             assert r.status_code == 401
         r = c.post("/api/login", json={"username": name, "password": PASSWORD}, headers={"X-Forwarded-For": "9.9.9.99"})
     assert r.status_code == 429

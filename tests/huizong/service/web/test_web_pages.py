@@ -202,7 +202,12 @@ def test_return_page_lists_issues_and_offers_the_annotated_file(live, browser):
         wrong = api.post(f"/api/campaigns/{campaign['id']}/returns", files={"file": ("东胜区.xlsx", data)}).json()
     page = browser.get(f"/returns/{wrong['id']}")
     assert page.status_code == 200
-    assert 'class="grid issues stack"' in page.text and "工作表“Sheet1”第5行C列" in page.text and "领域" in page.text and "错误" in page.text
+    assert (
+        'class="grid issues stack"' in page.text
+        and "工作表“Sheet1”第5行C列" in page.text
+        and "领域" in page.text
+        and "错误" in page.text
+    )
     assert f'href="/returns/{wrong["id"]}/annotated.xlsx"' in page.text
     annotated = browser.get(f"/returns/{wrong['id']}/annotated.xlsx")
     assert annotated.status_code == 200 and annotated.content[:2] == b"PK"
