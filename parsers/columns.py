@@ -20,9 +20,11 @@ _MERGED = attrgetter("merged")
 
 
 def header_place(cell: Cell) -> str:
-    """Where a header row is, as a clerk reads it: 工作表“Sheet1”第3行 / 表1第2行."""
-    where = row_label(cell.location)
-    return f"工作表“{cell.sheet}”{where}" if where.startswith("第") else where
+    """Where a header row is, as a clerk reads it: 工作表“Sheet1”第3行 / 表1第2行 / 第2页表1第3行 (a PDF's page
+    already names itself: only a spreadsheet's row needs its sheet)."""
+    location = cell.location
+    where = row_label(location)
+    return f"工作表“{cell.sheet}”{where}" if "!" in location else where
 
 
 def plain(value: object) -> object:
