@@ -92,7 +92,10 @@ def _other_files(snap: views.Snapshot) -> list[FileReport]:
 
 
 def _json(ctx: Services, snap: views.Snapshot, result: Result) -> bytes:
-    return result.model_dump_json(indent=2).encode()
+    from generators.result_json import result_json
+
+    # The same text as `huizong merge --json` writes (docs/json.md), from the same writer.
+    return ("".join(result_json(result)) + "\n").encode()
 
 
 def _xlsx(ctx: Services, snap: views.Snapshot, result: Result) -> bytes:

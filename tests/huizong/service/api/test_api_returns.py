@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import openpyxl
 import pytest
@@ -94,6 +95,8 @@ def test_consolidated_outputs(api):
     assert sorted(r["values"]["name"] for r in form["records"]) == ["丙检测公司", "乙检测公司", "甲检测公司"]
     statuses = {f["path"]: f["status"] for f in data.json()["files"]}
     assert statuses == {"东胜区2.xlsx": "merged", "达拉特旗.xlsx": "merged", "东胜区.xlsx": "superseded"}
+    # The text `huizong merge --json` writes: Chinese as it is, indented by two (docs/json.md).
+    assert data.text == json.dumps(data.json(), ensure_ascii=False, indent=2) + "\n"
     book = api.get(f"/api/campaigns/{campaign['id']}/consolidated.xlsx")
     assert book.status_code == 200
     assert book.headers["content-disposition"].endswith("%E6%B1%87%E6%80%BB%E8%A1%A8.xlsx")  # 汇总表.xlsx
