@@ -17,7 +17,7 @@ from parsers.pipeline import failed, parse_file
 from parsers.pool import Caps, Pool
 from parsers.readers.limits import FILE_MEMORY_MB, FILE_SECONDS
 from parsers.results import Return
-from parsers.spill import Spill
+from parsers.spill import Spill, SpilledRecords
 
 FILE_CAPS = Caps(FILE_SECONDS, FILE_MEMORY_MB)
 
@@ -71,12 +71,13 @@ class _Batch:
         path, name = job
         ret = parse_file(path, name, self.registry, form_id=self.form_id, units=self.units)
         ret.modified = datetime.fromtimestamp(path.stat().st_mtime)
-        _share_texts(ret)
         if self.spill is not None and ret.records:
             # Written here, in the worker, instead of pickled down the pipe: the parent keeps a handle. A full or
             # unwritable temporary folder costs memory, not the file: the records then go down the pipe.
             with contextlib.suppress(OSError):
                 ret.records = self.spill.put(ret.records)  # type: ignore[assignment] — a Sequence[Record]
+        if not isinstance(ret.records, SpilledRecords):
+            _share_texts(ret)  # held in the parent: one copy of each text
         return ret
 
 

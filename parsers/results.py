@@ -53,8 +53,12 @@ class RowLocations(Mapping[str, str]):
     def __len__(self) -> int:
         return len(self._layout)
 
+    def state(self) -> tuple[str, str, tuple[tuple[str, str, bool], ...]]:
+        """The arguments that make this mapping again."""
+        return self._sheet, self._row, self._layout
+
     def __reduce__(self) -> tuple[type[RowLocations], tuple[str, str, tuple[tuple[str, str, bool], ...]]]:
-        return RowLocations, (self._sheet, self._row, self._layout)
+        return RowLocations, self.state()
 
     def __repr__(self) -> str:
         return repr(dict(self))
@@ -93,30 +97,46 @@ class Record(BaseModel):
         # A flat tuple instead of pydantic's state dicts for the record and its source: worker processes send
         # every record of a batch to the parent (60,000 in a big merge), and this halves the pickling.
         # tests/parsers/test_extract.py checks that it carries every field.
-        f, source = self.__dict__, self.__dict__["source"]
-        where = (source.file, source.sheet, source.cell, source.ocr, source.model_fields_set)
-        state = (f["unit"], f["section"], f["values"], f["extra"] or None, f["cells"], self.model_fields_set)
-        return _record, (*state, *where, f.get("origin_unit"))
+        return unflatten, (flatten(self),)
 
 
-def _record(
-    unit: str | None,
-    section: str | None,
-    values: dict[str, object],
-    extra: Mapping[str, object] | None,
-    cells: Mapping[str, str],
-    fields_set: set[str],
-    file: str,
-    sheet: str,
-    cell: str,
-    ocr: bool,
-    source_set: set[str],
-    origin_unit: str | None = None,
-) -> Record:
-    source = construct(Source, {"file": file, "sheet": sheet, "cell": cell, "ocr": ocr}, source_set)
-    kept = NO_EXTRA if extra is None else extra
-    fields = {"unit": unit, "section": section, "values": values, "source": source, "extra": kept, "cells": cells}
-    return construct(Record, {**fields, "origin_unit": origin_unit}, fields_set)
+# A record as plain values (`flatten`): what a merge's spill files hold. Unpickling a list of these calls no
+# Python code, where a list of Records calls back for every record and its source — most of the time of
+# reading 60,000 records back; the 汇总表 reads the few fields it writes straight from them (spill.sheet_rows).
+Flat = tuple[object, ...]
+FLAT_UNIT, FLAT_SECTION, FLAT_VALUES, FLAT_EXTRA, FLAT_CELLS, FLAT_ORIGIN = range(6)
+
+
+def flatten(rec: Record) -> Flat:
+    f, source = rec.__dict__, rec.__dict__["source"]
+    cells = f["cells"]
+    kept = cells.state() if type(cells) is RowLocations else cells
+    where = (source.file, source.sheet, source.cell, source.ocr, source.model_fields_set)
+    return (
+        f["unit"],
+        f["section"],
+        f["values"],
+        f["extra"] or None,
+        kept,
+        f.get("origin_unit"),
+        rec.model_fields_set,
+        *where,
+    )
+
+
+def unflatten(flat: Flat) -> Record:
+    unit, section, values, extra, cells, origin_unit, fields_set, file, sheet, cell, ocr, source_set = flat
+    source = construct(Source, {"file": file, "sheet": sheet, "cell": cell, "ocr": ocr}, source_set)  # type: ignore[arg-type]
+    fields = {
+        "unit": unit,
+        "section": section,
+        "values": values,
+        "source": source,
+        "extra": NO_EXTRA if extra is None else extra,
+        "cells": RowLocations(*cells) if type(cells) is tuple else cells,  # type: ignore[misc]
+        "origin_unit": origin_unit,
+    }
+    return construct(Record, fields, fields_set)  # type: ignore[arg-type]
 
 
 class FileReport(BaseModel):

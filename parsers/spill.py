@@ -1,11 +1,13 @@
-"""A merge's records on disk, one file per return, until its outputs are written.
+"""A merge's records on disk, appended to one file per worker process, until its outputs are written.
 
 The merge must see every return before it picks winners (the later return of a unit wins), but it needs only a
 return's unit, form, meta, issues and counts for that: the records are written once, to the 汇总表 and the JSON.
 Held in the parent they cost ~1 KB each (321 MB at 1,000 returns × 200 rows); here the worker that parsed a
-return pickles its records into the merge's spill folder instead of sending them over the pipe (the same
-pickling, so no more CPU), and the parent keeps a `SpilledRecords` handle with an `Outline` of them. The outputs
-read each winner's records back one return at a time, in order: memory stays that of one return.
+return appends its records to its own file in the merge's spill folder instead of sending them over the pipe,
+and the parent keeps a `SpilledRecords` handle (file, byte range, and an `Outline` of them). The outputs read
+each winner's records back one return at a time, in order: memory stays that of one return. They are stored as
+results.flatten's plain tuples: read back without calling Python code per record, and the 汇总表 writes its rows
+from them (`flats`) without building a Record at all.
 
 `Records` chains the winners' records of one form, on disk or in memory alike (the service merges returns it
 loaded from its database): everything that writes a merge iterates it, and asks its outline for what must be
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
-from parsers.results import Record
+from parsers.results import FLAT_SECTION, Flat, Record, flatten, unflatten
 
 
 @dataclass(frozen=True)
@@ -80,20 +82,34 @@ def outline(records: Sequence[Record]) -> Outline:
     return known if isinstance(known, Outline) else Outline.of(records)
 
 
+class _All:
+    """The `section` that stands for every section (None is the records without one)."""
+
+
+ALL = _All()
+
+
 class SpilledRecords(Sequence[Record]):
     """One return's records in a spill file: its count and outline in memory, the records read back on demand."""
 
-    __slots__ = ("outline", "path")
+    __slots__ = ("end", "outline", "path", "start")
 
-    def __init__(self, path: str, outline: Outline) -> None:
-        self.path, self.outline = path, outline
+    def __init__(self, path: str, start: int, end: int, outline: Outline) -> None:
+        self.path, self.start, self.end, self.outline = path, start, end, outline
+
+    def flats(self) -> list[Flat]:
+        """The records as results.flatten made them, without building a Record (what the 汇总表 reads)."""
+        if not self.outline.count:
+            return []
+        with open(self.path, "rb") as fh:
+            fh.seek(self.start)
+            return pickle.loads(fh.read(self.end - self.start))  # our own worker wrote it, into our own folder
 
     def load(self) -> list[Record]:
-        with open(self.path, "rb") as fh:
-            return pickle.load(fh)  # our own worker wrote it, into our own folder
+        return [unflatten(flat) for flat in self.flats()]
 
     def __iter__(self) -> Iterator[Record]:
-        return iter(self.load()) if self.outline.count else iter(())
+        return iter(self.load())
 
     def __len__(self) -> int:
         return self.outline.count
@@ -101,8 +117,8 @@ class SpilledRecords(Sequence[Record]):
     def __getitem__(self, index):  # type: ignore[no-untyped-def] — Sequence's int | slice
         return self.load()[index]
 
-    def __reduce__(self) -> tuple[type[SpilledRecords], tuple[str, Outline]]:
-        return SpilledRecords, (self.path, self.outline)
+    def __reduce__(self) -> tuple[type[SpilledRecords], tuple[str, int, int, Outline]]:
+        return SpilledRecords, (self.path, self.start, self.end, self.outline)
 
     def __repr__(self) -> str:
         return f"SpilledRecords({self.path!r}, {self.outline.count} records)"
@@ -127,17 +143,26 @@ class Records(Sequence[Record]):
     def __getitem__(self, index):  # type: ignore[no-untyped-def] — Sequence's int | slice
         return list(self)[index]
 
-    def in_section(self, key: str | None) -> Iterator[Record]:
-        """The records of one section, in order, reading only the parts that have some."""
+    def flats(self, section: str | _All | None = ALL) -> Iterator[Flat]:
+        """The records (of one section), in order, as flat tuples, reading only the parts that have some."""
         for part in self._parts:
-            if outline(part).sections.get(key):
-                yield from (rec for rec in part if rec.section == key)
+            if section is ALL or outline(part).sections.get(section):  # type: ignore[arg-type]
+                yield from _flats(part, section)
 
 
-def in_section(records: Sequence[Record], key: str | None) -> Iterator[Record]:
+def flats(records: Sequence[Record], section: str | _All | None = ALL) -> Iterator[Flat]:
+    """The records (of one section, when given) as results.flatten makes them: spilled records are read back
+    without building a Record for each."""
     if isinstance(records, Records):
-        return records.in_section(key)
-    return (rec for rec in records if rec.section == key)
+        return records.flats(section)
+    return _flats(records, section)
+
+
+def _flats(part: Sequence[Record], section: str | _All | None) -> Iterator[Flat]:
+    got = part.flats() if isinstance(part, SpilledRecords) else map(flatten, part)
+    if section is ALL:
+        return iter(got)
+    return (flat for flat in got if flat[FLAT_SECTION] == section)
 
 
 class Spill:
@@ -149,10 +174,13 @@ class Spill:
         self._owner = os.getpid()
 
     def put(self, records: list[Record]) -> SpilledRecords:
-        fd, path = tempfile.mkstemp(suffix=".records", dir=self.folder)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(records, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        return SpilledRecords(path, Outline.of(records))
+        """Append a return's records to this process's spill file (one file per worker, not one per return)."""
+        data = pickle.dumps([flatten(rec) for rec in records], protocol=pickle.HIGHEST_PROTOCOL)
+        path = str(self.folder / f"{os.getpid()}.records")
+        with open(path, "ab") as fh:
+            start = fh.tell()
+            fh.write(data)
+        return SpilledRecords(path, start, start + len(data), Outline.of(records))
 
     def close(self) -> None:
         if os.getpid() == self._owner:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from decimal import Decimal
 from itertools import groupby
-from operator import attrgetter
+from operator import itemgetter
 
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
@@ -13,8 +13,8 @@ from xlsxwriter.worksheet import Worksheet
 from forms.model import FieldDef, FormDef
 from generators.workbook.rows import RowWriter
 from generators.workbook.styles import Styles, print_setup
-from parsers.results import FormResult, Record
-from parsers.spill import Outline, in_section, outline
+from parsers.results import FLAT_EXTRA, FLAT_ORIGIN, FLAT_UNIT, FLAT_VALUES, Flat, FormResult
+from parsers.spill import Outline, flats, outline
 
 UNIT_HEADER = "填报单位"
 ORIGIN_HEADER = "来源单位"  # in a roll-up, the district that first reported the record (Record.origin_unit)
@@ -58,20 +58,20 @@ def _rows(sheet: Worksheet, fields: list[FieldDef], extras: list[str], styles: S
 
 
 def _record_row(
-    rows: RowWriter, row: int, rec: Record, fields: list[FieldDef], extras: list[str], origin: bool = False
+    rows: RowWriter, row: int, rec: Flat, fields: list[FieldDef], extras: list[str], origin: bool = False
 ) -> None:
-    values = rec.values
-    lead = [rec.unit or "（未知单位）", *([rec.origin_unit or ""] if origin else [])]
+    values: dict[str, object] = rec[FLAT_VALUES]  # type: ignore[assignment]
+    lead = [rec[FLAT_UNIT] or "（未知单位）", *([rec[FLAT_ORIGIN] or ""] if origin else [])]
     cells = [*lead, *[values.get(f.id) for f in fields]]
     if extras:
-        kept = rec.extra
+        kept: dict[str, object] = rec[FLAT_EXTRA] or {}  # type: ignore[assignment]
         cells.extend(kept.get(label) for label in extras)
     rows.write(row, cells)
 
 
-def _add(sums: list[Decimal], rec: Record, fields: list[FieldDef]) -> None:
+def _add(sums: list[Decimal], rec: Flat, fields: list[FieldDef]) -> None:
     """Add a record's numbers to running column sums (in record order: the totals match the JSON's exactly)."""
-    values = rec.values
+    values: dict[str, object] = rec[FLAT_VALUES]  # type: ignore[assignment]
     for i, f in enumerate(fields):
         if isinstance(v := values.get(f.id), int | float):
             sums[i] += Decimal(str(v))
@@ -95,14 +95,14 @@ def _sum_row(
         sheet.write_number(row, col, float(total), fmt[1] if f.type == "decimal" else fmt[0])
 
 
-def _by_unit(records: Sequence[Record], shape: Outline) -> Iterable[tuple[str | None, Iterable[Record]]]:
+def _by_unit(records: Iterable[Flat], shape: Outline) -> Iterable[tuple[str | None, Iterable[Flat]]]:
     """Each unit's records, units in order of first appearance. A unit's records normally come in one run (a
     unit has one winning return) and are streamed; otherwise they are gathered first."""
     if shape.units_contiguous:
-        return groupby(records, key=attrgetter("unit"))
-    gathered: dict[str | None, list[Record]] = {}
+        return groupby(records, key=itemgetter(FLAT_UNIT))  # type: ignore[arg-type]
+    gathered: dict[str | None, list[Flat]] = {}
     for rec in records:
-        gathered.setdefault(rec.unit, []).append(rec)
+        gathered.setdefault(rec[FLAT_UNIT], []).append(rec)  # type: ignore[arg-type]
     return gathered.items()
 
 
@@ -120,7 +120,7 @@ def _matrix(
     subtotal, total = (styles.subtotal, styles.subtotal_decimal), (styles.total, styles.total_decimal)
     summed = fields[1:]
     grand = [Decimal(0)] * len(summed)
-    for unit, records in _by_unit(result.records, shape):
+    for unit, records in _by_unit(flats(result.records), shape):
         sums = [Decimal(0)] * len(summed)
         for rec in records:
             _record_row(rows, row, rec, fields, extras, lead > 1)
@@ -131,7 +131,7 @@ def _matrix(
         _sum_row(sheet, row, f"{unit or '未知单位'} 小计", sums, fields, subtotal, lead)
         row += 1
     if not shape.units_contiguous:
-        for rec in result.records:
+        for rec in flats(result.records):
             _add(grand, rec, summed)
     _sum_row(sheet, row, "合计", grand, fields, total, lead)
     return row + 1
@@ -157,7 +157,7 @@ def _listing(
             count = shape.sections.get(key, 0)
             sheet.merge_range(row, 0, row, last, f"{section.heading}（{count}条）", styles.heading)
             row += 1
-        for rec in in_section(result.records, key):
+        for rec in flats(result.records, key):
             _record_row(rows, row, rec, fields, extras, origin)
             row += 1
     return row

@@ -49,8 +49,10 @@ def test_records_spilled_by_the_workers_merge_as_records_held(registry: FormRegi
     held = merge(list(batch.parse_paths(files, registry, jobs=2)), registry)
     with Spill(tmp_path) as spill:
         returns = list(batch.parse_paths(files, registry, jobs=2, spill=spill))
-        assert any(isinstance(r.records, SpilledRecords) for r in returns)
-        assert len(list(spill.folder.iterdir())) == sum(bool(r.records) for r in returns)
+        kept = [r.records for r in returns if isinstance(r.records, SpilledRecords)]
+        assert len(kept) == sum(bool(r.records) for r in returns)
+        # One file per worker process, each return a byte range of it
+        assert len({part.path for part in kept}) == len(list(spill.folder.iterdir())) <= 2
         spilled = merge(returns, registry)
         assert "".join(result_json(spilled)) == "".join(result_json(held))
     assert not spill.folder.exists()

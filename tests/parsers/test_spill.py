@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from parsers.results import Record, RowLocations, Source
-from parsers.spill import Outline, Records, Spill, in_section, outline
+from parsers.results import Record, RowLocations, Source, flatten, unflatten
+from parsers.spill import ALL, Outline, Records, Spill, flats, outline
 
 
 def _record(unit: str | None, n: int, section: str | None = None, **more: object) -> Record:
@@ -34,6 +34,16 @@ def test_records_read_back_equal_the_records_held(tmp_path: Path) -> None:
         assert len(spilled) == 6 and spilled.outline == Outline.of(held)
         assert _dumps(spilled) == _dumps(held)
         assert _dumps([spilled[-1]]) == _dumps(held[-1:])
+
+
+def test_a_process_appends_its_returns_to_one_file_each_read_back_alone(tmp_path: Path) -> None:
+    first = [_record("东胜区", n) for n in range(3)]
+    second = [_record("杭锦旗", n, extra={"备注2": "y"}) for n in range(3, 5)]
+    with Spill(tmp_path) as spill:
+        a, b = spill.put(first), spill.put(second)
+        assert a.path == b.path and a.end == b.start and len(list(spill.folder.iterdir())) == 1
+        assert _dumps(b) == _dumps(second) and _dumps(a) == _dumps(first)
+        assert b.flats() == [flatten(r) for r in second]
 
 
 def test_the_folder_is_removed_after_success_and_after_a_failure(tmp_path: Path) -> None:
@@ -85,5 +95,8 @@ def test_records_chain_spilled_and_held_parts_in_order(tmp_path: Path) -> None:
         assert _dumps(chained) == _dumps(held)
         assert _dumps(chained) == _dumps(chained)  # read again, from disk again
         for key in ("public", "third_party", None):
-            assert _dumps(in_section(chained, key)) == _dumps(r for r in held if r.section == key)
+            wanted = _dumps(r for r in held if r.section == key)
+            assert _dumps(map(unflatten, flats(chained, key))) == wanted
+            assert _dumps(map(unflatten, flats(held, key))) == wanted  # a plain list, as the service holds
+        assert list(flats(chained, ALL)) == [flatten(r) for r in held]
         assert _dumps([chained[5]]) == _dumps([held[5]])
