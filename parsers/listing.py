@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from forms.issues import Issue
 from forms.model import FieldDef, FormDef, Section
-from forms.types import is_blank, to_text
+from forms.types import to_text
 from parsers import columns, labels, locate, normalise, placement, tables
 from parsers.cells import Cell, Document, Grid, Table
 from parsers.extract import Layout, key_cell, record, row_pattern
@@ -21,7 +21,7 @@ from parsers.rows import (
     is_spanning,
     is_title_row,
     kind_of,
-    kind_of_values,
+    kind_of_texts,
     looks_labelled,
     own_cells,
 )
@@ -121,12 +121,12 @@ class _TableReader:
         rows = self.table.rows
         grid = rows if isinstance(rows, Grid) else None
         while r < len(rows):
-            values = grid.plain(r) if grid is not None and self._steady(r) else None
-            if values is not None and self._plain(r, values, grid):  # type: ignore[arg-type]
-                r += 1
-            else:
-                self._flush()
-                r = self._step(r, rows[r])
+            if grid is not None and self._steady(r):
+                r = self._plain(r, grid)
+                if r >= len(rows):
+                    break
+            self._flush()
+            r = self._step(r, rows[r])
         self._flush()
         self._end_foreign(len(rows))
 
@@ -136,6 +136,7 @@ class _TableReader:
         return (
             body is not None
             and body.plan is not None
+            and bool(body.column_of)
             and not body.extras
             and not self.pending
             and not self.closed
@@ -143,33 +144,54 @@ class _TableReader:
             and r > self.first_body
         )
 
-    def _plain(self, r: int, values: list[object], grid: Grid) -> bool:
-        """`_step` for a body row that no merged range touches, read from its values: every row of every return
-        comes here, and no Cell is made but its key's. False (having changed nothing) for a row that is not
-        plainly data — a heading, a repeated header, a lone value, a row without its key: `_step` reads it."""
-        own = [(c, v) for c, v in enumerate(values) if v is not None and (not isinstance(v, str) or v.strip())]
-        form, body = self.form, self.body
+    def _plain(self, r: int, grid: Grid) -> int:
+        """`_step` for the body rows from r on that no merged range touches, read from their values: every row of
+        every return comes here, and no Cell is made but its key's. Returns the first row it did not read — a
+        heading, a repeated header, a lone value, a row without its key: `_step` reads that one — or the row after
+        a 合计 (the table is closed then)."""
+        form, body, keys = self.form, self.body, self.keys
         assert body is not None and self.used is not None
-        if len(own) < 2 or not body.keyed(own) or not body.column_of:
-            return False
-        if form.sections and locate.heading_of([to_text(v) for _c, v in own], form) is not None:
-            return False
-        if form.header and self.keys.looks_like(values):
-            return False
-        kind = kind_of_values(own, body.seq_col)
-        if kind is not Kind.DATA:
-            self.closed = kind is Kind.TOTAL
-            return True
-        column_of = body.column_of
-        # The key cell (extract.key_cell): the first of the key columns filled, else the first mapped column.
-        key = next((c for c in body.key_columns if not is_blank(values[c])), next(iter(column_of.values())))
-        if not self.patterned:
-            row = grid[r]
-            self._pattern({fid: row[c] for fid, c in column_of.items()}, row[key])
-        if self.pattern is None:
-            return False
-        self.plain_rows.append((r, values, grid.cell(r, key)))
-        return True
+        column_of, key_columns, required = body.column_of, body.key_columns, body.required_columns
+        seq_col, first_mapped = body.seq_col, next(iter(column_of.values()))
+        sections, header, out = form.sections, form.header, self.plain_rows
+        while r < len(grid):
+            values = grid.plain(r)
+            if values is None:
+                return r
+            # The row's own positions and their texts, in one pass (to_text is skipped for a str, most cells).
+            own: list[int] = []
+            texts: list[str] = []
+            for c, v in enumerate(values):
+                if v is None:
+                    continue
+                is_text = isinstance(v, str)
+                text = v.strip() if is_text else to_text(v).strip()
+                if text or not is_text:
+                    own.append(c)
+                    texts.append(text)
+            if len(own) < 2 or required.isdisjoint(own):
+                return r
+            if sections and locate.heading_of([to_text(values[c]) for c in own], form) is not None:
+                return r
+            if header and keys.looks_like(values):
+                return r
+            kind = kind_of_texts(own, texts, seq_col)
+            if kind is not Kind.DATA:
+                r += 1
+                if kind is Kind.TOTAL:
+                    self.closed = True
+                    return r
+                continue
+            # The key cell (extract.key_cell): the first of the key columns filled, else the first mapped column.
+            key = next((c for c in key_columns if c in own), first_mapped)
+            if not self.patterned:
+                row = grid[r]
+                self._pattern({fid: row[c] for fid, c in column_of.items()}, row[key])
+            if self.pattern is None:
+                return r
+            out.append((r, values, grid.cell(r, key)))
+            r += 1
+        return r
 
     def _flush(self) -> None:
         """Records of the plain rows read so far, normalised a column at a time (they are all under one header

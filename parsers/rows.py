@@ -98,10 +98,15 @@ def kind_of(own: Sequence[tuple[int, Cell]], seq_col: int | None = None) -> Kind
 
 def kind_of_values(own: Sequence[tuple[int, object]], seq_col: int | None = None) -> Kind:
     """`kind_of` for a row read as values: (column, value) of its own non-blank positions."""
-    if not own:
-        return Kind.BLANK
     # to_text without its call for the common case, a str (to_text returns it as it is).
     texts = [(v if type(v) is str else to_text(v)).strip() for _c, v in own]
+    return kind_of_texts([c for c, _v in own], texts, seq_col)
+
+
+def kind_of_texts(columns: Sequence[int], texts: list[str], seq_col: int | None = None) -> Kind:
+    """`kind_of` for a row given as the columns of its own non-blank positions and their stripped texts."""
+    if not texts:
+        return Kind.BLANK
     first = texts[0]
     colon = "：" in first or ":" in first or "；" in first
     if colon and _NOTE.match(squash(first)):
@@ -114,7 +119,7 @@ def kind_of_values(own: Sequence[tuple[int, object]], seq_col: int | None = None
             return Kind.SUBTOTAL
     if (colon or len(texts) == 1 or first in _FOOTER_WORDS) and _is_footer(texts):
         return Kind.NOTE
-    rest = texts if seq_col is None else [t for (c, _cell), t in zip(own, texts, strict=True) if c != seq_col]
+    rest = texts if seq_col is None else [t for c, t in zip(columns, texts, strict=True) if c != seq_col]
     if all(is_placeholder(t) for t in rest):
         return Kind.PLACEHOLDER
     return Kind.DATA
