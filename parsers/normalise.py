@@ -133,6 +133,7 @@ def row(
 
 
 _VALUE = itemgetter(0)  # Result.value
+_CODE = itemgetter(1)  # Result.code
 
 # One field of a row read as values: the field, its column (None: no column of the table holds it), its
 # normalised texts so far (Context.known) and its normaliser.
@@ -177,11 +178,13 @@ def values_rows(
                 result = one(raw)
             results[i] = result
         normalised.append(list(map(_VALUE, results)))
-        # Issues, rarely any: each row's value issue comes before its missing-required, as in `row`.
+        # Issues, rarely any: each row's value issue comes before its missing-required, as in `row`. Looked for
+        # row by row only when the column has one (any() over the codes runs in C).
         today = ctx.today if f.type == "date" else None
-        for i, result in enumerate(results):
-            if result.code or (today is not None and _is_future(result.value, f, today)):
-                _check(result, raws[i], f, cell_at(i, col), ctx, issues.setdefault(i, []))
+        if today is not None or any(map(_CODE, results)):
+            for i, result in enumerate(results):
+                if result.code or (today is not None and _is_future(result.value, f, today)):
+                    _check(result, raws[i], f, cell_at(i, col), ctx, issues.setdefault(i, []))
         if f.required:
             for i in [i for i, raw in enumerate(raws) if is_blank(raw)]:
                 issues.setdefault(i, []).append(ctx.issue("missing-required", cell_at(i, col), f))
