@@ -57,10 +57,12 @@ class _Index:
     """A field list's label keys laid out for `best_field`: exact and bare keys to look up, and every key with
     its field to test for containment in one flat loop."""
 
-    __slots__ = ("bare", "exact", "fields", "pairs")
+    __slots__ = ("bare", "best", "exact", "fields", "pairs")
 
     def __init__(self, fields: Sequence[FieldDef]) -> None:
         self.fields = fields
+        # best_field's answers by key: a batch's returns repeat the same header texts file after file.
+        self.best: dict[str, tuple[int | None, int]] = {}
         self.exact: dict[str, list[int]] = {}
         self.bare: dict[str, list[int]] = {}
         self.pairs: list[tuple[str, int]] = []
@@ -94,6 +96,17 @@ def best_field(text: str, fields: Sequence[FieldDef]) -> tuple[FieldDef | None, 
     if not k or len(k) > 40:
         return None, 0
     ix = _index(fields)
+    known = ix.best.get(k)
+    if known is None:
+        if len(ix.best) > 4096:
+            ix.best.clear()
+        known = ix.best[k] = _best(k, ix)
+    at, score = known
+    return (None, 0) if at is None else (fields[at], score)
+
+
+def _best(k: str, ix: _Index) -> tuple[int | None, int]:
+    """best_field for a text's key: the field's index and the score."""
     hits: dict[int, int] = dict.fromkeys(ix.exact.get(k, ()), EXACT)
     b = _PAREN.sub("", k)  # bare(text)
     if b:
@@ -109,7 +122,7 @@ def best_field(text: str, fields: Sequence[FieldDef]) -> tuple[FieldDef | None, 
     if not hits:
         return None, 0
     best = max(hits, key=lambda i: (hits[i], specific.get(i, 0), -i))
-    return fields[best], hits[best]
+    return best, hits[best]
 
 
 def assign(columns: Sequence[Sequence[str]], fields: Sequence[FieldDef]) -> dict[int, FieldDef]:
