@@ -57,7 +57,7 @@ class _Index:
     """A field list's label keys laid out for `best_field`: exact and bare keys to look up, and every key with
     its field to test for containment in one flat loop."""
 
-    __slots__ = ("bare", "best", "exact", "fields", "pairs")
+    __slots__ = ("bare", "best", "chars", "exact", "fields", "pairs")
 
     def __init__(self, fields: Sequence[FieldDef]) -> None:
         self.fields = fields
@@ -74,6 +74,9 @@ class _Index:
             for b in dict.fromkeys(bares):
                 if b:
                     self.bare.setdefault(b, []).append(i)
+        # Every character of every key: a text sharing none can neither equal nor contain a key (most data cells
+        # recognition looks at — names, numbers, e-mail addresses — are turned away by this one set operation).
+        self.chars = frozenset("".join(k for k, _i in self.pairs))
 
 
 _INDEXES: dict[int, _Index] = {}
@@ -96,6 +99,8 @@ def best_field(text: str, fields: Sequence[FieldDef]) -> tuple[FieldDef | None, 
     if not k or len(k) > 40:
         return None, 0
     ix = _index(fields)
+    if ix.chars.isdisjoint(k):
+        return None, 0
     known = ix.best.get(k)
     if known is None:
         if len(ix.best) > 4096:

@@ -133,9 +133,26 @@ class _Matcher:
 
     def field_of(self, text: str) -> str | None:
         if text not in self.memo:
+            if len(self.memo) > _MEMO:
+                self.memo.clear()
             f = labels.best_field(text, self.form.fields)[0] if len(text) <= 40 else None
             self.memo[text] = f.id if f is not None else None
         return self.memo[text]
+
+
+_MEMO = 8192  # texts a matcher remembers (a batch's returns repeat their titles and headers file after file)
+_MATCHERS: dict[int, _Matcher] = {}
+
+
+def _matcher(form: FormDef) -> _Matcher:
+    """The form's matcher, kept from one document to the next (by identity: a registry's forms live as long as
+    the registry; a form built anew gets a matcher of its own)."""
+    found = _MATCHERS.get(id(form))
+    if found is None or found.form is not form:
+        if len(_MATCHERS) > 256:
+            _MATCHERS.clear()
+        found = _MATCHERS[id(form)] = _Matcher(form)
+    return found
 
 
 def evidence(tt: _TableTexts, form: FormDef, matcher: _Matcher) -> Evidence:
@@ -186,7 +203,7 @@ def _closeness(text: str | None, form: FormDef) -> float:
 
 def judge(doc: Document, forms: Sequence[FormDef]) -> list[list[Evidence]]:
     """Per table, what it says about each form (in the forms' order)."""
-    matchers = [_Matcher(f) for f in forms]
+    matchers = [_matcher(f) for f in forms]
     texts = [_table_texts(i, t) for i, t in enumerate(doc.tables)]
     return [[evidence(tt, f, m) for f, m in zip(forms, matchers, strict=True)] for tt in texts]
 
@@ -203,7 +220,7 @@ def document_guess(doc: Document, form: FormDef, per_table: Sequence[Evidence]) 
     best = max(per_table, key=lambda e: len(e.headers), default=None)
     ids = best.headers if best is not None else ()
     if not doc.tables and form.layout == "record":
-        matcher = _Matcher(form)
+        matcher = _matcher(form)
         ids = tuple(dict.fromkeys(f for t in free for lb in pairs.labels_in(t) if (f := matcher.field_of(lb))))
     return Guess(form, named is not None, len(sections), len(ids), tuple(per_table), named, ids)
 
