@@ -88,6 +88,7 @@ class _TableTexts:
     named: list[str]  # its sheet name, unless Sheet1/表1
     pair_labels: list[str]  # labels of `标签：值` pairs in cells and paragraphs (record forms)
     keys: dict[str, str]  # text -> its comparison key, squashed once for all forms
+    joined: str | None = None  # the keys of around, named and cells, one per line (see _names_any)
 
 
 def _table_texts(index: int, table: Table) -> _TableTexts:
@@ -120,6 +121,16 @@ def _contains_any(texts: Iterable[str], phrases: Iterable[str], keys: dict[str, 
         if any(w in key for w in wanted):
             return t
     return None
+
+
+def _names_any(tt: _TableTexts, texts: list[str], phrases: Iterable[str]) -> bool:
+    """`_contains_any(texts, phrases)` for the table's around, named and cells texts (`texts`), as a yes or no:
+    one substring search per phrase in their keys joined (a key has no whitespace, so no phrase spans two)."""
+    if tt.joined is None:
+        keys = tt.keys
+        tt.joined = "\n".join(keys[t] if t in keys else keys.setdefault(t, squash(t)) for t in texts)
+    joined = tt.joined
+    return bool(texts) and any(w in joined for w in (squash(p) for p in phrases if p))
 
 
 class _Matcher:
@@ -176,7 +187,7 @@ def evidence(tt: _TableTexts, form: FormDef, matcher: _Matcher) -> Evidence:
     named = _contains_any([*titles, *tt.named], form.titles, tt.keys)
     own = next((t for t in (*titles, *tt.named) if title_text(t) and not _names_section(t, form)), None)
     texts = [*tt.around, *tt.named, *tt.cells]
-    sections = tuple(s.key for s in form.sections if _contains_any(texts, (s.heading, *s.synonyms), tt.keys))
+    sections = tuple(s.key for s in form.sections if _names_any(tt, texts, (s.heading, *s.synonyms)))
     return Evidence(
         form=form,
         table=tt.index,
