@@ -102,12 +102,14 @@ class Record(BaseModel):
 
 # A record as plain values (`flatten`): what a merge's spill files hold. Unpickling a list of these calls no
 # Python code, where a list of Records calls back for every record and its source — most of the time of
-# reading 60,000 records back; the 汇总表 reads the few fields it writes straight from them (spill.sheet_rows).
+# reading 60,000 records back; the 汇总表 reads the few fields it writes straight from them (spill.flats).
 Flat = tuple[object, ...]
 FLAT_UNIT, FLAT_SECTION, FLAT_VALUES, FLAT_EXTRA, FLAT_CELLS, FLAT_ORIGIN = range(6)
 
 
 def flatten(rec: Record) -> Flat:
+    """The record as a tuple of plain values, `FLAT_*` its indexes (`unflatten` makes the record again). It lists
+    the fields by name: tests/parsers/test_extract.py fails when a new field is not added here."""
     f, source = rec.__dict__, rec.__dict__["source"]
     cells = f["cells"]
     kept = cells.state() if type(cells) is RowLocations else cells
@@ -125,6 +127,8 @@ def flatten(rec: Record) -> Flat:
 
 
 def unflatten(flat: Flat) -> Record:
+    """The record `flatten` made this tuple of, with the same state (no validation: its values were checked when
+    it was first built)."""
     unit, section, values, extra, cells, origin_unit, fields_set, file, sheet, cell, ocr, source_set = flat
     source = construct(Source, {"file": file, "sheet": sheet, "cell": cell, "ocr": ocr}, source_set)  # type: ignore[arg-type]
     fields = {
