@@ -225,10 +225,12 @@ def test_sessions_csrf_and_login_limits_are_shared_by_the_instances(scale, insta
         a.get("/login")
         csrf = a.cookies["huizong_csrf"]  # signed by the first instance
         form = {"username": name, "password": PASSWORD, "next": "/", "csrf_token": csrf}
-        signed_in = b.post("/login", data=form, cookies={"huizong_csrf": csrf})  # checked by the second
+        b.cookies.set("huizong_csrf", csrf)  # the first instance's cookie, checked by the second
+        signed_in = b.post("/login", data=form)
         assert signed_in.status_code == 303, signed_in.text
         session = signed_in.cookies["huizong_session"]
-        assert a.get("/", cookies={"huizong_session": session}).status_code == 200
+        a.cookies.set("huizong_session", session)  # the second instance's session, honoured by the first
+        assert a.get("/").status_code == 200
         token = b.post("/api/login", json={"username": name, "password": PASSWORD}).json()["token"]
         assert a.get("/api/campaigns", headers={"Authorization": f"Bearer {token}"}).status_code == 200
         for i in range(5):  # wrong passwords, alternating instances, from one address
