@@ -18,7 +18,7 @@ from parsers.readers.sniff import sniff, text_head
 from parsers.readers.spreadsheet import CalamineFailed, read_workbook
 from parsers.readers.xls_extent import check_extents as check_xls_extents
 from parsers.readers.xlsx_extent import check_extents
-from parsers.readers.zipguard import MARKERS, open_zip
+from parsers.readers.zipguard import has_declaration, open_package
 
 # Text files are read as CSV only when they claim to be a table; a .docx full of prose is a mistake.
 _TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".xls", ".xlsx", ".et")
@@ -61,13 +61,14 @@ def read_bytes(data: bytes, name: str) -> Document:
 
 
 def _package(data: bytes, name: str) -> Document:
-    archive = open_zip(data)
-    kind = _package_kind(archive)
+    package = open_package(data)
+    kind = _package_kind(package.archive)
     if kind == "xlsx":
-        check_extents(archive)
+        check_extents(package)
         return read_workbook(data, name, "xlsx")
+    package.kept.clear()  # only the extent check uses the inflated members
     if kind == "ods":
-        return read_workbook(data, name, "ods", ods_spans(archive))
+        return read_workbook(data, name, "ods", ods_spans(package.archive))
     if kind == "docx":
         return read_docx(data, name)
     if kind in _OTHER_WORD_TYPES.values():
@@ -152,7 +153,7 @@ def _office_xml(data: bytes, name: str) -> Document:
         target = "docx"
     else:
         raise msg.unsupported("XML文件")
-    if any(marker in data.upper() for marker in MARKERS):
+    if has_declaration(data):
         raise msg.hostile("XML中含有实体或文档类型声明")
     kind: Kind = "xls" if target == "xlsx" else "docx"
     return _converted(data, name, ".xml", target, "Office 2003 XML文件", kind)
@@ -161,9 +162,9 @@ def _office_xml(data: bytes, name: str) -> Document:
 def _converted(data: bytes, name: str, suffix: str, target: Target, what: str, kind: Kind = "docx") -> Document:
     """Read LibreOffice's conversion; `kind` records what the district actually sent."""
     result = convert(data, suffix, target, what)
-    archive = open_zip(result)
+    package = open_package(result, keep=target == "xlsx")
     if target == "xlsx":
-        check_extents(archive)
+        check_extents(package)
         document = read_workbook(result, name, kind)
     else:
         document = read_docx(result, name)
