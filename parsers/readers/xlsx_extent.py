@@ -81,7 +81,11 @@ def _strings(data: bytes) -> int:
     """Shared-string entries (<si>); the general pattern only where a prefixed one may be."""
     if _PREFIXED_STRING_HINT.search(data) is not None:
         return len(_STRING_TAG.findall(data))
-    return len(_PLAIN_STRING.findall(data))
+    if _PLAIN_STRING.search(data) is None:
+        return 0
+    # The shared-string table: when every tag starting "<si" is a bare "<si>", counting them is enough.
+    tags = data.count(b"<si")
+    return tags if tags == data.count(b"<si>") else len(_PLAIN_STRING.findall(data))
 
 
 def _written_area(data: bytes) -> int | None:
