@@ -28,16 +28,14 @@ _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")
 _CELL_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
 _STRING_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
 # Faster still, the common case: unprefixed tags, cells whose first attribute is the ref (what Excel, WPS and
-# xlsxwriter write). One pass finds every unprefixed cell tag, with its ref where it comes first (letters b""
-# where it does not). Used only when no prefixed tag exists.
+# xlsxwriter write). Used only when no prefixed cell tag exists and every unprefixed one has its ref first.
 _PLAIN_TAG = re.compile(rb"<c[\s>/]")
-_PLAIN_CELL = re.compile(rb'<c(?: r="([A-Z]{1,3})([0-9]{1,7})")?[\s>/]')
+_PLAIN_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
 _PLAIN_STRING = re.compile(rb"<si[\s>/]")
 _PREFIXED_TAG = re.compile(rb"<[A-Za-z_][\w.-]*:c[\s>/]")
-# Every prefixed tag holds these; a pattern that starts with a rare byte (":") is found at memchr speed, where
-# `in` with a short needle, or a pattern starting with "<", walks every tag of the part.
-_PREFIXED_CELL_HINT = re.compile(rb":c[\s>/]")
-_PREFIXED_STRING_HINT = re.compile(rb":si[\s>/]")
+# Every prefixed cell or string tag holds this. A pattern that starts with a rare byte (":") is found at
+# memchr speed, where `in` with a short needle, or a pattern starting with "<", walks every tag of the part.
+_PREFIXED_HINT = re.compile(rb":(?:c|si)[\s>/]")
 _NAMESPACES = (
     "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "http://purl.oclc.org/ooxml/spreadsheetml/main",
@@ -72,14 +70,15 @@ def _written(data: bytes) -> tuple[int, int] | None:
     """(area, shared strings) from the refs written in the cells' start tags, or None when that cannot
     settle it: a cell without a ref, or an area over the limit (it may count styled empty cells, which
     calamine skips)."""
-    strings = _strings(data)
-    area = _written_area(data)
+    prefixed = _PREFIXED_HINT.search(data) is not None
+    strings = _strings(data, prefixed)
+    area = _written_area(data, prefixed and _PREFIXED_TAG.search(data) is not None)
     return None if area is None else (area, strings)
 
 
-def _strings(data: bytes) -> int:
-    """Shared-string entries (<si>); the general pattern only where a prefixed one may be."""
-    if _PREFIXED_STRING_HINT.search(data) is not None:
+def _strings(data: bytes, prefixed: bool) -> int:
+    """Shared-string entries (<si>); the general pattern only where a prefixed one may be (`prefixed`)."""
+    if prefixed:
         return len(_STRING_TAG.findall(data))
     if _PLAIN_STRING.search(data) is None:
         return 0
@@ -88,38 +87,41 @@ def _strings(data: bytes) -> int:
     return tags if tags == data.count(b"<si>") else len(_PLAIN_STRING.findall(data))
 
 
-def _written_area(data: bytes) -> int | None:
+def _written_area(data: bytes, prefixed: bool) -> int | None:
     """The bounding box of every cell written with a ref, or None when that cannot settle it: a cell
-    without a ref, or an area over the limit (it may count styled empty cells, which calamine skips)."""
-    prefixed = _PREFIXED_CELL_HINT.search(data) is not None and _PREFIXED_TAG.search(data) is not None
+    without a ref, or an area over the limit (it may count styled empty cells, which calamine skips).
+    `prefixed`: whether a prefixed cell tag may be in the part (False only when none is)."""
     if not prefixed and _PLAIN_TAG.search(data) is None:
         return 0  # no cell tag at all: shared strings, rels, styles, …
-    refs = _distinct_refs(data, prefixed)
+    refs = (None if prefixed else _plain_refs(data)) or _general_refs(data)
     if refs is None:
         return None
-    letters, numbers = refs
-    if not letters:
+    if not refs:
         return 0
-    rows = [int(number) for number in numbers]
-    columns = [_column(col.decode() + "1", -1) for col in letters]
+    # Distinct letters and row numbers first: a sheet repeats each row's number once per column and each
+    # column's letters once per row, and converting every ref cost as much as finding them.
+    rows = [int(number) for number in {number for _letters, number in refs}]
+    columns = [_column(col.decode() + "1", -1) for col in {letters for letters, _number in refs}]
     area = (max(rows) - min(rows) + 1) * (max(columns) - min(columns) + 1)
     return area if area <= MAX_CELLS else None
 
 
-def _distinct_refs(data: bytes, prefixed: bool) -> tuple[set[bytes], set[bytes]] | None:
-    """The distinct (letters, digits) of every cell tag's ref, or None when a cell tag has no ref.
+def _plain_refs(data: bytes) -> list[tuple[bytes, bytes]] | None:
+    """(letters, digits) of every unprefixed cell tag, when each has its ref first; else None."""
+    refs = _PLAIN_REF.findall(data)
+    # The tags that start "<c" bound the cell tags from above: when there are no more of them than refs
+    # found, every cell tag has one. "<co…" (cols, col, color, controls) is the usual other kind; counting
+    # bytes is a third of the cost of matching every cell tag.
+    opened = data.count(b"<c")
+    if opened == len(refs) or opened - data.count(b"<co") == len(refs):
+        return refs
+    return refs if len(_PLAIN_TAG.findall(data)) == len(refs) else None
 
-    Distinct values only: a sheet repeats each row's number once per column and each column's letters once
-    per row, and converting every ref cost as much as finding them."""
-    if not prefixed:
-        plain = _PLAIN_CELL.findall(data)
-        letters = {letters for letters, _number in plain}
-        if b"" not in letters:  # every cell tag had its ref first
-            return letters, {number for _letters, number in plain}
+
+def _general_refs(data: bytes) -> list[tuple[bytes, bytes]] | None:
+    """(letters, digits) of every cell tag, prefixed or not, or None when a cell tag has no ref."""
     refs = _CELL_REF.findall(data)
-    if len(refs) != len(_CELL_TAG.findall(data)):
-        return None
-    return {letters for letters, _number in refs}, {number for _letters, number in refs}
+    return refs if len(refs) == len(_CELL_TAG.findall(data)) else None
 
 
 def _streamed(part: object) -> tuple[int, int]:
