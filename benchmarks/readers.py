@@ -65,7 +65,8 @@ def main() -> None:
     parser.add_argument("--returns", type=int, default=300)
     parser.add_argument("--rows", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=7)
-    parser.add_argument("--stages", action="store_true", help="另列压缩包检查与单元格范围检查（read 中 calamine 以外的部分）")
+    stages = "另列压缩包检查与单元格范围检查（read 中 calamine 以外的部分）"
+    parser.add_argument("--stages", action="store_true", help=stages)
     args = parser.parse_args()
     readers = {"calamine 单独": calamine_alone, "huizong read": huizong_read}
     if args.stages:

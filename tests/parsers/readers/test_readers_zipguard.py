@@ -135,9 +135,7 @@ def _far_corner() -> bytes:
         pytest.param((SAMPLES / "zip-bomb.xlsx").read_bytes(), id="zip-bomb"),
     ],
 )
-def test_the_kept_and_the_streamed_members_are_judged_alike(
-    data: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_kept_and_the_streamed_members_are_judged_alike(data: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
     whole = _outcome(data)
     monkeypatch.setattr(zipguard, "WHOLE_MEMBER", -1)
     monkeypatch.setattr(xlsx_extent, "WHOLE_MEMBER", -1)
@@ -169,7 +167,7 @@ def test_a_member_that_inflates_past_its_declared_size_is_refused_unread() -> No
     data = _declare(zip_bytes(members, level=9), "xl/worksheets/sheet1.xml", 1024, zlib.crc32(sheet[:1024]))
     tracemalloc.start()
     try:
-        with pytest.raises(UnreadableFile, match="^文件已损坏"):
+        with pytest.raises(UnreadableFile, match=r"^文件已损坏"):
             read(data, "a.xlsx")
         _now, peak = tracemalloc.get_traced_memory()
     finally:
@@ -181,7 +179,7 @@ def test_a_member_that_falls_short_of_its_declared_size_is_refused() -> None:
     part = b"<Types/>" * 100
     data = _declare(zip_bytes([("[Content_Types].xml", part)]), "[Content_Types].xml", len(part) + 10,
                     zlib.crc32(part))  # fmt: skip
-    with pytest.raises(UnreadableFile, match="^文件已损坏"):
+    with pytest.raises(UnreadableFile, match=r"^文件已损坏"):
         open_package(data)
 
 
@@ -194,13 +192,13 @@ def test_members_named_alike_are_each_measured() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # zipfile warns about the duplicate name
         data = zip_bytes([("xl/worksheets/sheet1.xml", far.encode()), ("xl/worksheets/sheet1.xml", near.encode())])
-    with pytest.raises(UnreadableFile, match="^表格过大"):
+    with pytest.raises(UnreadableFile, match=r"^表格过大"):
         check_extents(open_package(data))
 
 
 def test_a_local_header_that_names_another_member_is_refused() -> None:
     data = zip_bytes([("xl/a.xml", b"<a/>")])
-    with pytest.raises(UnreadableFile, match="^文件已损坏"):
+    with pytest.raises(UnreadableFile, match=r"^文件已损坏"):
         open_package(data.replace(b"xl/a.xml", b"xl/b.xml", 1))  # the local header's copy only
 
 
