@@ -151,6 +151,8 @@ def inflate(data: bytes, info: zipfile.ZipInfo) -> bytes:
     it, checked as zipfile checks it). The output is capped one byte past the declared size: a member that
     inflates past it, or falls short of it, or fails its CRC, is refused before anything else reads it."""
     start = info.header_offset
+    if start < 0:  # zipfile cannot seek there either
+        raise zipfile.BadZipFile("bad local header offset")
     signature, flags, name_length, extra_length = _LOCAL_HEADER.unpack_from(data, start)
     if signature != b"PK\x03\x04":
         raise zipfile.BadZipFile("bad local header")
@@ -160,11 +162,11 @@ def inflate(data: bytes, info: zipfile.ZipInfo) -> bytes:
     if name != info.orig_filename:
         raise zipfile.BadZipFile("local and central names differ")
     begin = start + 30 + name_length + extra_length
-    raw = data[begin : begin + info.compress_size]
+    raw = memoryview(data)[begin : begin + info.compress_size]  # a view: a member's padding is never copied
     if len(raw) < info.compress_size:
         raise EOFError
     if info.compress_type == zipfile.ZIP_STORED:
-        content = raw
+        content = bytes(raw[: info.file_size + 1])
     else:
         content = zlib.decompressobj(-zlib.MAX_WBITS).decompress(raw, info.file_size + 1)
     if len(content) != info.file_size or zlib.crc32(content) != info.CRC:

@@ -202,6 +202,26 @@ def test_a_local_header_that_names_another_member_is_refused() -> None:
         open_package(data.replace(b"xl/a.xml", b"xl/b.xml", 1))  # the local header's copy only
 
 
+def test_a_directory_that_points_before_the_archive_is_refused() -> None:
+    # The end record places the directory 64 bytes later than it is: zipfile shifts every member's offset by
+    # -64, and the first one's local header would lie before the archive's first byte.
+    data = bytearray(zip_bytes([("xl/a.xml", b"<a/>"), ("xl/b.xml", b"<b/>")]))
+    end = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<I", data, end + 16, struct.unpack_from("<I", data, end + 16)[0] + 64)
+    assert zipfile.ZipFile(io.BytesIO(bytes(data))).infolist()[0].header_offset < 0
+    with pytest.raises(UnreadableFile, match=r"^文件已损坏"):
+        open_package(bytes(data))
+
+
+def test_a_stored_member_longer_than_declared_is_refused() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/a.xml", b"<a/>" * 100, zipfile.ZIP_STORED)
+    part = b"<a/>" * 50
+    with pytest.raises(UnreadableFile, match=r"^文件已损坏"):
+        open_package(_declare(buffer.getvalue(), "xl/a.xml", len(part), zlib.crc32(part)))
+
+
 def test_nothing_is_kept_beyond_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(zipguard, "_KEPT", 6000)
     data = zip_bytes([(f"xl/part{n}.xml", b"<a/>" * 1000) for n in range(3)])
