@@ -105,7 +105,7 @@ class Grid(Sequence[list[Cell]]):
     def __init__(self, values: Sequence[Sequence[object]], origins: dict[Pos, Pos], sheet: str, ref: Ref) -> None:
         self.values, self.origins, self.sheet, self.ref = values, origins, sheet, ref
         self.merged_rows = frozenset(r for r, _c in origins)
-        self.width = max((len(row) for row in values), default=0)
+        self.width = max(map(len, values), default=0)
         self._made: list[list[Cell] | None] = [None] * len(values)
 
     def __len__(self) -> int:
@@ -145,7 +145,9 @@ class Grid(Sequence[list[Cell]]):
         its positions (then only its Cells say what is where)."""
         if r in self.merged_rows:
             return None
-        values = [None if v == "" else v for v in self.values[r]]
+        row = self.values[r]
+        # Most body rows hold no "" at all: one C-level search, then a plain copy.
+        values = [None if v == "" else v for v in row] if "" in row else list(row)
         if len(values) < self.width:
             values.extend([None] * (self.width - len(values)))
         return values

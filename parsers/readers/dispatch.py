@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import PurePosixPath
 
 from forms.errors import UnreadableFile
@@ -18,7 +17,7 @@ from parsers.readers.sniff import sniff, text_head
 from parsers.readers.spreadsheet import CalamineFailed, read_workbook
 from parsers.readers.xls_extent import check_extents as check_xls_extents
 from parsers.readers.xlsx_extent import check_extents
-from parsers.readers.zipguard import MARKERS, open_zip
+from parsers.readers.zipguard import Package, has_declaration, open_package
 
 # Text files are read as CSV only when they claim to be a table; a .docx full of prose is a mistake.
 _TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".xls", ".xlsx", ".et")
@@ -61,13 +60,14 @@ def read_bytes(data: bytes, name: str) -> Document:
 
 
 def _package(data: bytes, name: str) -> Document:
-    archive = open_zip(data)
-    kind = _package_kind(archive)
+    package = open_package(data)
+    kind = _package_kind(package)
     if kind == "xlsx":
-        check_extents(archive)
+        check_extents(package)
         return read_workbook(data, name, "xlsx")
+    package.kept.clear()  # only the extent check uses the inflated members
     if kind == "ods":
-        return read_workbook(data, name, "ods", ods_spans(archive))
+        return read_workbook(data, name, "ods", ods_spans(package.archive))
     if kind == "docx":
         return read_docx(data, name)
     if kind in _OTHER_WORD_TYPES.values():
@@ -80,17 +80,17 @@ def _package(data: bytes, name: str) -> Document:
     raise msg.unsupported(kind)
 
 
-def _package_kind(archive: zipfile.ZipFile) -> str:
+def _package_kind(package: Package) -> str:
     """ "xlsx", "ods", "docx", "xlsb", "odt", a suffix from _OTHER_WORD_TYPES, or a Chinese description of
     what else it is."""
-    names = set(archive.namelist())
+    names = set(package.archive.namelist())
     if "mimetype" in names:
-        mimetype = _start(archive, "mimetype").strip()
+        mimetype = _start(package, "mimetype").strip()
         if mimetype in _ODF:
             return _ODF[mimetype]
         if mimetype.startswith("application/vnd.oasis.opendocument"):
             return "OpenDocument演示文稿或图形"
-    types = _start(archive, "[Content_Types].xml") if "[Content_Types].xml" in names else ""
+    types = _start(package, "[Content_Types].xml") if "[Content_Types].xml" in names else ""
     if any(t in types for t in _SPREADSHEET_TYPES) or "xl/workbook.xml" in names:
         return "xlsx"
     if "ms-excel.sheet.binary" in types:
@@ -115,9 +115,14 @@ def read_docx(data: bytes, name: str) -> Document:
     return read(data, name)
 
 
-def _start(archive: zipfile.ZipFile, member: str) -> str:
-    with archive.open(member) as part:
-        return part.read(65_536).decode("utf-8", errors="ignore")
+def _start(package: Package, member: str) -> str:
+    """The first 64 KB of a member as text, from what the zip guard kept when it did."""
+    info = package.archive.getinfo(member)
+    content = package.kept.get(info)
+    if content is None:
+        with package.archive.open(info) as part:
+            content = part.read(65_536)
+    return content[:65_536].decode("utf-8", errors="ignore")
 
 
 def _compound(data: bytes, name: str) -> Document:
@@ -152,7 +157,7 @@ def _office_xml(data: bytes, name: str) -> Document:
         target = "docx"
     else:
         raise msg.unsupported("XML文件")
-    if any(marker in data.upper() for marker in MARKERS):
+    if has_declaration(data):
         raise msg.hostile("XML中含有实体或文档类型声明")
     kind: Kind = "xls" if target == "xlsx" else "docx"
     return _converted(data, name, ".xml", target, "Office 2003 XML文件", kind)
@@ -161,9 +166,9 @@ def _office_xml(data: bytes, name: str) -> Document:
 def _converted(data: bytes, name: str, suffix: str, target: Target, what: str, kind: Kind = "docx") -> Document:
     """Read LibreOffice's conversion; `kind` records what the district actually sent."""
     result = convert(data, suffix, target, what)
-    archive = open_zip(result)
+    package = open_package(result, keep=target == "xlsx")
     if target == "xlsx":
-        check_extents(archive)
+        check_extents(package)
         document = read_workbook(result, name, kind)
     else:
         document = read_docx(result, name)

@@ -2,8 +2,8 @@
 
 calamine allocates a sheet's bounding box densely: a value in A1 and another in XFD1048576 asks for 17
 billion cells and aborts the whole process. So the bounding box of the cells that hold a value is measured
-here first, streaming each worksheet's XML in bounded memory — per sheet and for the whole workbook
-(`grid.Budget`), with the shared-string table counted too.
+here first — from the content the zip guard already inflated, or streaming a big part's XML in bounded
+memory — per sheet and for the whole workbook (`grid.Budget`), with the shared-string table counted too.
 
 Every part is measured whatever its name: calamine finds sheets through the workbook's relationships, and
 a worksheet stored as `sheet1.bin` or `image1.png` is read all the same. A part that is not XML costs
@@ -13,13 +13,13 @@ nothing here (no cell tags, or a parse error at its first byte).
 from __future__ import annotations
 
 import re
-import zipfile
 
 from lxml import etree
 
 from parsers.readers import _messages as msg
 from parsers.readers.grid import Bounds, Budget
 from parsers.readers.limits import MAX_CELLS, MAX_SHARED_STRINGS
+from parsers.readers.zipguard import WHOLE_MEMBER, Package
 
 _REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})$")
 # Fast path: the refs written in the cells' start tags (Excel, WPS, LibreOffice and xlsxwriter all write
@@ -27,12 +27,15 @@ _REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})$")
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")
 _CELL_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
 _STRING_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
-# Faster still, the common case: unprefixed cell tags whose first attribute is the ref (what Excel, WPS and
-# xlsxwriter write). Used only when it accounts for every unprefixed cell tag and no prefixed one exists.
+# Faster still, the common case: unprefixed tags, cells whose first attribute is the ref (what Excel, WPS and
+# xlsxwriter write). Used only when no prefixed cell tag exists and every unprefixed one has its ref first.
 _PLAIN_TAG = re.compile(rb"<c[\s>/]")
 _PLAIN_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+_PLAIN_STRING = re.compile(rb"<si[\s>/]")
 _PREFIXED_TAG = re.compile(rb"<[A-Za-z_][\w.-]*:c[\s>/]")
-_FAST_PART = 16 * 1024 * 1024  # larger parts are only ever streamed
+# Every prefixed cell or string tag holds this. A pattern that starts with a rare byte (":") is found at
+# memchr speed, where `in` with a short needle, or a pattern starting with "<", walks every tag of the part.
+_PREFIXED_HINT = re.compile(rb":(?:c|si)[\s>/]")
 _NAMESPACES = (
     "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "http://purl.oclc.org/ooxml/spreadsheetml/main",
@@ -40,13 +43,19 @@ _NAMESPACES = (
 _TAGS = tuple(f"{{{ns}}}{local}" for ns in _NAMESPACES for local in ("row", "c", "si"))
 
 
-def check_extents(archive: zipfile.ZipFile) -> None:
+def check_extents(package: Package) -> None:
     """Raise UnreadableFile if a worksheet's used area exceeds MAX_CELLS positions, the sheets together
-    exceed the workbook's budget, or the shared-string table holds more than MAX_SHARED_STRINGS entries."""
+    exceed the workbook's budget, or the shared-string table holds more than MAX_SHARED_STRINGS entries.
+    Members the zip guard kept are measured from its content; it inflated every member once already."""
     budget = Budget()
     strings = 0
+    archive = package.archive
     for info in archive.infolist():
-        measured = _written(archive.read(info)) if info.file_size <= _FAST_PART else None
+        content = package.take(info)
+        if content is None and info.file_size <= WHOLE_MEMBER:
+            # The guard found it inflates to exactly its declared size: reading it whole is bounded.
+            content = archive.read(info)
+        measured = None if content is None else _written(content)
         if measured is None:
             with archive.open(info) as part:
                 measured = _streamed(part)
@@ -61,24 +70,30 @@ def _written(data: bytes) -> tuple[int, int] | None:
     """(area, shared strings) from the refs written in the cells' start tags, or None when that cannot
     settle it: a cell without a ref, or an area over the limit (it may count styled empty cells, which
     calamine skips)."""
-    strings = _strings(data)
-    area = _written_area(data)
+    prefixed = _PREFIXED_HINT.search(data) is not None
+    strings = _strings(data, prefixed)
+    area = _written_area(data, prefixed and _PREFIXED_TAG.search(data) is not None)
     return None if area is None else (area, strings)
 
 
-def _strings(data: bytes) -> int:
-    """Shared-string entries (<si>); bytes.count for the usual unprefixed tags, a regex only for a prefix."""
-    if b":si" in data:
+def _strings(data: bytes, prefixed: bool) -> int:
+    """Shared-string entries (<si>); the general pattern only where a prefixed one may be (`prefixed`)."""
+    if prefixed:
         return len(_STRING_TAG.findall(data))
-    return data.count(b"<si>") + data.count(b"<si ") + data.count(b"<si/")
+    if _PLAIN_STRING.search(data) is None:
+        return 0
+    # The shared-string table: when every tag starting "<si" is a bare "<si>", counting them is enough.
+    tags = data.count(b"<si")
+    return tags if tags == data.count(b"<si>") else len(_PLAIN_STRING.findall(data))
 
 
-def _written_area(data: bytes) -> int | None:
+def _written_area(data: bytes, prefixed: bool) -> int | None:
     """The bounding box of every cell written with a ref, or None when that cannot settle it: a cell
-    without a ref, or an area over the limit (it may count styled empty cells, which calamine skips)."""
-    if b"<c" not in data and b":c" not in data:
-        return 0  # both patterns need one of these: the part has no cell tags (shared strings, rels, …)
-    refs = _cell_refs(data)
+    without a ref, or an area over the limit (it may count styled empty cells, which calamine skips).
+    `prefixed`: whether a prefixed cell tag may be in the part (False only when none is)."""
+    if not prefixed and _PLAIN_TAG.search(data) is None:
+        return 0  # no cell tag at all: shared strings, rels, styles, …
+    refs = (None if prefixed else _plain_refs(data)) or _general_refs(data)
     if refs is None:
         return None
     if not refs:
@@ -91,12 +106,20 @@ def _written_area(data: bytes) -> int | None:
     return area if area <= MAX_CELLS else None
 
 
-def _cell_refs(data: bytes) -> list[tuple[bytes, bytes]] | None:
-    """(letters, digits) of every cell tag, or None when a cell tag has no ref."""
-    if b":c" not in data or _PREFIXED_TAG.search(data) is None:
-        plain = _PLAIN_REF.findall(data)
-        if len(plain) == len(_PLAIN_TAG.findall(data)):
-            return plain
+def _plain_refs(data: bytes) -> list[tuple[bytes, bytes]] | None:
+    """(letters, digits) of every unprefixed cell tag, when each has its ref first; else None."""
+    refs = _PLAIN_REF.findall(data)
+    # The tags that start "<c" bound the cell tags from above: when there are no more of them than refs
+    # found, every cell tag has one. "<co…" (cols, col, color, controls) is the usual other kind; counting
+    # bytes is a third of the cost of matching every cell tag.
+    opened = data.count(b"<c")
+    if opened == len(refs) or opened - data.count(b"<co") == len(refs):
+        return refs
+    return refs if len(_PLAIN_TAG.findall(data)) == len(refs) else None
+
+
+def _general_refs(data: bytes) -> list[tuple[bytes, bytes]] | None:
+    """(letters, digits) of every cell tag, prefixed or not, or None when a cell tag has no ref."""
     refs = _CELL_REF.findall(data)
     return refs if len(refs) == len(_CELL_TAG.findall(data)) else None
 

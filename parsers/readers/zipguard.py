@@ -3,14 +3,20 @@
 Refused: too many entries, zip bombs (total size, ratio, or members that inflate past their declared size),
 member names that escape the archive, encrypted members, and XML with a DOCTYPE or ENTITY declaration
 (entity bombs, XXE) — legitimate Office files never carry one.
+
+Every member is inflated once here. A member up to WHOLE_MEMBER bytes is inflated in one piece, straight from
+the archive's bytes, and handed on (`Package.take`) so that the extent check does not inflate it again; a
+bigger one is streamed in bounded chunks through zipfile and not kept.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
+from dataclasses import dataclass, field
 
 from forms.errors import UnreadableFile
 from parsers.readers import _messages as msg
@@ -20,6 +26,9 @@ _EOCD = b"PK\x05\x06"
 _ZIP64_LOCATOR = b"PK\x06\x07"
 _ZIP64_EOCD = b"PK\x06\x06"
 _CHUNK = 64 * 1024
+_LOCAL_HEADER = struct.Struct("<4s2xH18xHH")  # signature, flags, name length, extra length (APPNOTE 4.3.7)
+WHOLE_MEMBER = 16 * 1024 * 1024  # members up to this size are inflated in one piece
+_KEPT = 32 * 1024 * 1024  # at most this much inflated content is kept for the extent check
 # Members no XML parser ever sees; an embedded SVG or HTML object may legitimately hold a DOCTYPE.
 BINARY_SUFFIXES = (
     ".png",
@@ -46,11 +55,33 @@ BINARY_SUFFIXES = (
 )
 MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be"))
 _OVERLAP = max(len(m) for m in MARKERS)
+# Every marker holds "!" (0x21) in each encoding, and upper() leaves it alone: where there is none, no marker
+# can be. A memchr search for one byte costs nothing beside the upper() and six searches it spares.
+_BANG = b"!"
 _DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+@dataclass
+class Package:
+    """An archive whose every member passed the checks, with the inflated content of the members kept."""
+
+    archive: zipfile.ZipFile
+    # Keyed by the ZipInfo itself (identity): an archive may name two members alike.
+    kept: dict[zipfile.ZipInfo, bytes] = field(default_factory=dict)
+
+    def take(self, info: zipfile.ZipInfo) -> bytes | None:
+        """The member's content if it was kept (handed over once, then forgotten), else None."""
+        return self.kept.pop(info, None)
 
 
 def open_zip(data: bytes) -> zipfile.ZipFile:
     """The archive, opened, once every member passed the checks."""
+    return open_package(data, keep=False).archive
+
+
+def open_package(data: bytes, *, keep: bool = True) -> Package:
+    """The archive and, with `keep`, the inflated content of its members up to WHOLE_MEMBER bytes (at most
+    _KEPT bytes in all), once every member passed the checks."""
     entries = declared_entries(data)
     if entries is None:
         raise UnreadableFile(msg.DAMAGED)
@@ -58,13 +89,24 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
     if entries > MAX_ZIP_ENTRIES:
         raise msg.hostile(f"压缩包内文件数过多：{entries}个")
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        _check_directory(archive.infolist())
-        for info in archive.infolist():
-            _scan_member(archive, info)
+        package = Package(zipfile.ZipFile(io.BytesIO(data)))
+        infos = package.archive.infolist()
+        _check_directory(infos)
+        kept = 0
+        for info in infos:
+            if info.file_size > WHOLE_MEMBER:
+                _scan_member(package.archive, info)
+                continue
+            content = inflate(data, info)
+            _check_markup(info.filename, content)
+            if keep and kept + len(content) <= _KEPT:
+                package.kept[info] = content
+                kept += len(content)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError) as exc:
         raise UnreadableFile(msg.DAMAGED) from exc
-    return archive
+    except (struct.error, UnicodeDecodeError) as exc:  # a local header cut short or naming itself in bad UTF-8
+        raise UnreadableFile(msg.DAMAGED) from exc
+    return package
 
 
 def declared_entries(data: bytes) -> int | None:
@@ -104,8 +146,57 @@ def _escapes(name: str) -> bool:
     return name.startswith(("/", "\\")) or bool(_DRIVE.match(name)) or ".." in parts or "\x00" in name
 
 
+def inflate(data: bytes, info: zipfile.ZipInfo) -> bytes:
+    """A member's content in one piece, read from the archive's bytes (the local header as APPNOTE describes
+    it, checked as zipfile checks it). The output is capped one byte past the declared size: a member that
+    inflates past it, or falls short of it, or fails its CRC, is refused before anything else reads it."""
+    start = info.header_offset
+    if start < 0:  # zipfile cannot seek there either
+        raise zipfile.BadZipFile("bad local header offset")
+    signature, flags, name_length, extra_length = _LOCAL_HEADER.unpack_from(data, start)
+    if signature != b"PK\x03\x04":
+        raise zipfile.BadZipFile("bad local header")
+    if info.flag_bits & 0x60:  # compressed patched data, strong encryption: zipfile does not read them either
+        raise NotImplementedError("unsupported zip member")
+    name = data[start + 30 : start + 30 + name_length].decode("utf-8" if flags & 0x800 else "cp437")
+    if name != info.orig_filename:
+        raise zipfile.BadZipFile("local and central names differ")
+    begin = start + 30 + name_length + extra_length
+    raw = memoryview(data)[begin : begin + info.compress_size]  # a view: a member's padding is never copied
+    if len(raw) < info.compress_size:
+        raise EOFError
+    if info.compress_type == zipfile.ZIP_STORED:
+        content = bytes(raw[: info.file_size + 1])
+    else:
+        content = zlib.decompressobj(-zlib.MAX_WBITS).decompress(raw, info.file_size + 1)
+    if len(content) != info.file_size or zlib.crc32(content) != info.CRC:
+        raise zipfile.BadZipFile("member size or CRC differs from the directory")
+    return content
+
+
+def _check_markup(name: str, content: bytes) -> None:
+    """Refuse a DOCTYPE or ENTITY declaration in a member an XML parser may read."""
+    if _BANG not in content:
+        return
+    lowered = name.lower()
+    # A binary name on XML content: a worksheet renamed .bin or .png is still read as XML by calamine and
+    # openpyxl (through the relationships). Only an SVG may carry a DOCTYPE.
+    if lowered.endswith(BINARY_SUFFIXES) and (lowered.endswith(".svg") or not _looks_like_xml(content[:_CHUNK])):
+        return
+    if has_declaration(content):
+        raise msg.hostile("XML中含有实体或文档类型声明")
+
+
+def has_declaration(window: bytes) -> bool:
+    """Whether a DOCTYPE or ENTITY marker (any case, UTF-8 or UTF-16) stands in `window`."""
+    if _BANG not in window:
+        return False
+    upper = window.upper()
+    return any(marker in upper for marker in MARKERS)
+
+
 def _scan_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    """Inflate the member in bounded chunks. zipfile stops at the declared size and checks the CRC, so a
+    """Inflate a big member in bounded chunks. zipfile stops at the declared size and checks the CRC, so a
     member that lies about its size fails here rather than inflating without bound in another library."""
     name = info.filename.lower()
     check_markup: bool | None = None if name.endswith(BINARY_SUFFIXES) else True
@@ -113,12 +204,10 @@ def _scan_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     with archive.open(info) as member:
         while chunk := member.read(_CHUNK):
             if check_markup is None:
-                # A binary name on XML content: a worksheet renamed .bin or .png is still read as XML by
-                # calamine and openpyxl (through the relationships). Only an SVG may carry a DOCTYPE.
                 check_markup = not name.endswith(".svg") and _looks_like_xml(chunk)
             if check_markup:
-                window = tail + chunk.upper()
-                if any(marker in window for marker in MARKERS):
+                window = tail + chunk
+                if has_declaration(window):
                     raise msg.hostile("XML中含有实体或文档类型声明")
                 tail = window[-_OVERLAP:]
 

@@ -69,3 +69,12 @@ def test_plain_rows_give_their_values_and_merged_rows_none():
     assert grid.plain(1) == ["甲", None, 1.0]
     assert [grid.plain(r) for r in (0, 2, 3)] == [None, None, None]
     assert grid.cell(1, 2) == grid[1][2] and grid.cell(1, 1) == Cell(None, "Sheet1", "B2")
+
+
+def test_a_plain_row_without_empties_is_a_padded_copy():
+    values = [("甲", 1.0, "乙"), ("丙", 0.0)]
+    grid = Grid(values, {}, "Sheet1", A1())
+    assert grid.plain(1) == ["丙", 0.0, None]
+    row = grid.plain(0)
+    row[0] = "改"
+    assert row == ["改", 1.0, "乙"] and values[0] == ("甲", 1.0, "乙")

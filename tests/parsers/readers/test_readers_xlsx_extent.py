@@ -33,10 +33,32 @@ SHEETS = {
     "lower-case ref": b'<row><c r="a1"><v>0</v></c></row>',
     "styles-like": b"<cellXfs><color/><c>",
     "no cells": b'<row r="1"/>',
+    "columns and rules": b'<cols><col min="1"/></cols><row><c r="B2"><v>0</v></c></row><cfRule/>',
+    "no space after the ref": b'<row><c r="A1"s="1"><v>0</v></c><c r="C7"><v>1</v></c></row>',
+    "ref in another attribute": b'<row><c x:r="A1" r="B5"><v>0</v></c><c r="D2"><v>1</v></c></row>',
+    "colon attribute, no prefixed tag": b'<row x14ac:c r="1"><c r="A1"><v>0</v></c><c r="AB300"/></row>',
+    "leading zeros": b'<row><c r="A007"><v>0</v></c><c r="C10"><v>1</v></c></row>',
 }
 
 
 @pytest.mark.parametrize("name", SHEETS)
 def test_fast_path_gives_what_the_general_one_gives(name: str) -> None:
     data = HEAD + SHEETS[name] + TAIL
-    assert x._written_area(data) == _general(data)
+    written = x._written(data)
+    assert (None if written is None else written[0]) == _general(data)
+
+
+STRING_PARTS = {
+    "plain": b"<sst><si><t>a</t></si><si/><si\n><t>b</t></si></sst>",
+    "prefixed": b"<x:sst><x:si><x:t>a</x:t></x:si><x:si/></x:sst>",
+    "mixed": b"<sst><si><t>a</t></si><x:si/></sst>",
+    "look-alikes": b"<sst><sign/><size/><si><t>a</t></si><tsi/></sst>",
+    "none": b'<worksheet><row r="1"><c r="A1"/></row></worksheet>',
+}
+
+
+@pytest.mark.parametrize("name", STRING_PARTS)
+def test_strings_counted_as_the_general_pattern_counts_them(name: str) -> None:
+    data = STRING_PARTS[name]
+    written = x._written(data)
+    assert written is not None and written[1] == len(x._STRING_TAG.findall(data))
