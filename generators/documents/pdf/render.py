@@ -20,6 +20,7 @@ from generators.documents.layout import geometry as g
 from generators.documents.layout.plan import Plan, plan
 from generators.documents.model import DocSpec
 from generators.documents.pdf import weasy
+from generators.documents.pdf.fonts import font_configuration
 from generators.documents.pdf.html import ImprintPlace, document_html, stylesheet
 from generators.documents.pdf.layout import LEAD
 
@@ -108,11 +109,9 @@ def _layout(p: Plan, imprint: ImprintPlace, gap: float = 0.0) -> tuple[Document,
 
 @lru_cache(maxsize=2)
 def _css(letter: bool) -> tuple[CSS, FontConfiguration]:
-    """Parsed stylesheet and its font configuration, kept warm: parsing @font-face rules loads the fonts."""
+    """Parsed stylesheet and its font configuration (system fonts and the Fandol folder), kept warm."""
     weasyprint = weasy.load()
-    from weasyprint.text.fonts import FontConfiguration
-
-    fonts = FontConfiguration()
+    fonts = font_configuration()
     return weasyprint.CSS(string=stylesheet(letter), font_config=fonts), fonts
 
 
