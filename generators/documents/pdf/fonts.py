@@ -73,7 +73,7 @@ def _face_rules(face: Face, folder: Path) -> str:
         "  </match>\n"
         # Placed after the system's rules: the face is as bold as its file, never emboldened on top.
         '  <match target="font">\n'
-        f"    <test name=\"file\"><string>{escape(str(folder / face.fandol))}</string></test>\n"
+        f'    <test name="file"><string>{escape(str(folder / face.fandol))}</string></test>\n'
         '    <edit name="embolden" mode="assign"><bool>false</bool></edit>\n'
         "  </match>\n"
     )

@@ -124,9 +124,7 @@ def _env() -> jinja2.Environment:
 def stylesheet(letter: bool) -> str:
     template = _env().get_template("document.css")  # not autoescaped: select_autoescape names .j2 only
     families = {key: Markup(css_family(key)) for key in FACES}
-    return template.render(
-        g=g, box=pdf_layout.page_box(), fam=families, letter=letter
-    )
+    return template.render(g=g, box=pdf_layout.page_box(), fam=families, letter=letter)
 
 
 def document_html(p: Plan, imprint: ImprintPlace = "after-text", imprint_gap: float = 0.0) -> str:
