@@ -83,9 +83,9 @@ def _final(p: Plan) -> tuple[Document, str]:
 def _place_imprint(p: Plan, first: Document, first_html: str) -> tuple[Document, str]:
     end = _ending(first)
     room = g.PAGE_H - g.BOTTOM - end.end_mm - FIT_SLACK
-    shown = _imprint_page(first) == (len(first.pages), end.page)  # the running 版记 at that page's foot
-    if end.page % 2 == 0 and not end.landscape and room >= end.imprint_mm and shown:
-        return first, first_html  # under the text, with room: the first layout is the document
+    fits = end.page % 2 == 0 and not end.landscape and room >= end.imprint_mm
+    if fits and _imprint_page(first) == (len(first.pages), end.page):
+        return first, first_html  # the running 版记 stands at that page's foot, under the text: the document
     # Own even page: it starts at the top of the page area, LEAD above the 版心 (see document.css).
     gap = LEAD + g.BLOCK_H - FIT_SLACK - end.imprint_mm
     if end.page % 2 and end.page == len(first.pages) and p.format != "letter":
