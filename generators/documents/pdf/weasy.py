@@ -40,6 +40,7 @@ import cffi
 from generators.documents.layout.user_cache import cache_dir
 
 MODULE_NAME = "_huizong_weasyprint_ffi"  # the name cffi writes into the prepared tables
+FFI_MODULE = "weasyprint.text.ffi"  # the module of WeasyPrint that makes its FFI
 _LOCK = threading.Lock()  # one import at a time: cffi.FFI is swapped for the whole process meanwhile
 
 Tables = tuple[tuple, dict]  # the arguments of the out-of-line FFI: positional, keyword
@@ -98,12 +99,14 @@ def _read(record: Path) -> Tables | None:
 
 @contextlib.contextmanager
 def _handing(tables: Tables) -> Iterator[None]:
-    """While WeasyPrint is imported, its `cffi.FFI()` is the prepared FFI (once; any other call is cffi's own)."""
+    """While WeasyPrint is imported, the `cffi.FFI()` of its text/ffi.py is the prepared FFI (once; any other call,
+    from another module or thread, is cffi's own)."""
     real = cffi.FFI
     handed: list[bool] = []
 
     def make(*args: object, **kwargs: object) -> object:
-        if handed or args or kwargs:
+        caller = sys._getframe(1).f_globals.get("__name__")
+        if handed or args or kwargs or caller != FFI_MODULE:
             return real(*args, **kwargs)
         handed.append(True)
         return PreparedFFI(*tables[0], **tables[1])
