@@ -27,16 +27,17 @@ class Face:
     docx: str  # East-Asian font name written into the DOCX
     docx_alt: str  # what Word/WPS substitutes when `docx` is not installed (fontTable altName)
     fandol: str  # file name of the Fandol face embedded in the PDF
+    family: str  # its fontconfig family; with `weight` (bold: style Bold), it names this file in the folder
     fallback: str  # fontconfig family for characters the Fandol face lacks
     weight: int = 400
 
 
 FACES = {
-    "fang": Face("fang", "仿宋_GB2312", "仿宋", "FandolFang-Regular.otf", "Noto Serif CJK SC"),
-    "kai": Face("kai", "楷体_GB2312", "楷体", "FandolKai-Regular.otf", "Noto Serif CJK SC"),
-    "hei": Face("hei", "黑体", "SimHei", "FandolHei-Regular.otf", "Noto Sans CJK SC"),
-    "song": Face("song", "宋体", "SimSun", "FandolSong-Regular.otf", "Noto Serif CJK SC"),
-    "xbs": Face("xbs", "方正小标宋简体", "华文中宋", "FandolSong-Bold.otf", "Noto Serif CJK SC", 700),
+    "fang": Face("fang", "仿宋_GB2312", "仿宋", "FandolFang-Regular.otf", "FandolFang", "Noto Serif CJK SC"),
+    "kai": Face("kai", "楷体_GB2312", "楷体", "FandolKai-Regular.otf", "FandolKai", "Noto Serif CJK SC"),
+    "hei": Face("hei", "黑体", "SimHei", "FandolHei-Regular.otf", "FandolHei", "Noto Sans CJK SC"),
+    "song": Face("song", "宋体", "SimSun", "FandolSong-Regular.otf", "FandolSong", "Noto Serif CJK SC"),
+    "xbs": Face("xbs", "方正小标宋简体", "华文中宋", "FandolSong-Bold.otf", "FandolSong", "Noto Serif CJK SC", 700),
 }
 LATIN_DOCX = "Times New Roman"  # digits and Latin letters in the DOCX, as most 公文 templates do
 
@@ -53,17 +54,9 @@ def fandol_dir() -> Path:
     )
 
 
-def font_face_css() -> str:
-    """@font-face rules for the Fandol faces (file:// URLs; WeasyPrint needs a FontConfiguration)."""
-    folder = fandol_dir()
-    rules = []
-    for face in FACES.values():
-        url = (folder / face.fandol).as_uri()
-        rules.append(f'@font-face {{ font-family: "Hz-{face.key}"; src: url("{url}"); font-weight: {face.weight}; }}')
-    return "\n".join(rules)
-
-
 def css_family(key: str) -> str:
+    """The CSS font-family of a face: Hz-<key> (the PDF's fontconfig names its Fandol file, pdf/fonts.py), then
+    the Noto fallback."""
     face = FACES[key]
     return f'"Hz-{key}", "{face.fallback}"'
 

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from generators.documents.chart import draw
 from generators.documents.layout import geometry as g
 from generators.documents.layout.body import heading_level
-from generators.documents.layout.fonts import FACES, coverage, css_family, font_face_css
+from generators.documents.layout.fonts import FACES, coverage, css_family
 from generators.documents.layout.plan import Plan, table_size
 from generators.documents.layout.textfit import todo_segments
 from generators.documents.layout.user_cache import cache_dir
@@ -124,9 +124,7 @@ def _env() -> jinja2.Environment:
 def stylesheet(letter: bool) -> str:
     template = _env().get_template("document.css")  # not autoescaped: select_autoescape names .j2 only
     families = {key: Markup(css_family(key)) for key in FACES}
-    return template.render(
-        g=g, box=pdf_layout.page_box(), fam=families, font_faces=Markup(font_face_css()), letter=letter
-    )
+    return template.render(g=g, box=pdf_layout.page_box(), fam=families, letter=letter)
 
 
 def document_html(p: Plan, imprint: ImprintPlace = "after-text", imprint_gap: float = 0.0) -> str:

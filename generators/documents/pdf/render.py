@@ -1,10 +1,11 @@
 """DocSpec → PDF with WeasyPrint, the 版记 measured onto the bottom of an even last page.
 
 The 版记 needs to know where the text ends, which only layout can say: lay the document out once with the
-版记 measured but taking no room, then either lay it out again with the 版记 pushed to the bottom of the
-text's last page (when that page is even and has room), or, when that page is odd, keep the pages and add the
-版记's own page laid out alone (WeasyPrint's documented way of joining documents, `Document.copy`), or else
-lay it out again with the 版记 on its own even page (a blank page is inserted by CSS `break-before: left`).
+版记 measured but taking no room, and shown (as a running element, templates/document.css) at the foot of the
+page where the text ends when that page is even. When that page has room for it, that layout is the document;
+when the page is odd, keep its pages and add the 版记's own page laid out alone (WeasyPrint's documented way of
+joining documents, `Document.copy`); else lay it out again with the 版记 on its own even page (a blank page is
+inserted by CSS `break-before: left`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from generators.documents.layout import geometry as g
 from generators.documents.layout.plan import Plan, plan
 from generators.documents.model import DocSpec
 from generators.documents.pdf import weasy
+from generators.documents.pdf.fonts import font_configuration
 from generators.documents.pdf.html import ImprintPlace, document_html, stylesheet
 from generators.documents.pdf.layout import LEAD
 
@@ -75,16 +77,15 @@ def final_html(spec: DocSpec) -> str:
 def _final(p: Plan) -> tuple[Document, str]:
     if p.imprint is None:
         return _layout(p, "after-text")
-    return _place_imprint(p, _layout(p, "measured")[0])
+    return _place_imprint(p, *_layout(p, "measured"))
 
 
-def _place_imprint(p: Plan, first: Document) -> tuple[Document, str]:
+def _place_imprint(p: Plan, first: Document, first_html: str) -> tuple[Document, str]:
     end = _ending(first)
     room = g.PAGE_H - g.BOTTOM - end.end_mm - FIT_SLACK
-    if end.page % 2 == 0 and not end.landscape and room >= end.imprint_mm:
-        shared, shared_html = _layout(p, "after-text", gap=room - end.imprint_mm)
-        if _imprint_page(shared) == (len(shared.pages), end.page):
-            return shared, shared_html
+    fits = end.page % 2 == 0 and not end.landscape and room >= end.imprint_mm
+    if fits and _imprint_page(first) == (len(first.pages), end.page):
+        return first, first_html  # the running 版记 stands at that page's foot, under the text: the document
     # Own even page: it starts at the top of the page area, LEAD above the 版心 (see document.css).
     gap = LEAD + g.BLOCK_H - FIT_SLACK - end.imprint_mm
     if end.page % 2 and end.page == len(first.pages) and p.format != "letter":
@@ -108,11 +109,9 @@ def _layout(p: Plan, imprint: ImprintPlace, gap: float = 0.0) -> tuple[Document,
 
 @lru_cache(maxsize=2)
 def _css(letter: bool) -> tuple[CSS, FontConfiguration]:
-    """Parsed stylesheet and its font configuration, kept warm: parsing @font-face rules loads the fonts."""
+    """Parsed stylesheet and its font configuration (system fonts and the Fandol folder), kept warm."""
     weasyprint = weasy.load()
-    from weasyprint.text.fonts import FontConfiguration
-
-    fonts = FontConfiguration()
+    fonts = font_configuration()
     return weasyprint.CSS(string=stylesheet(letter), font_config=fonts), fonts
 
 

@@ -306,11 +306,12 @@ def font_cmap(pdf_font_name: str) -> frozenset[int]:
     """The code points of the font a PDF names (subset prefix ignored): a Fandol face or a Noto fallback."""
     from fontTools.ttLib import TTCollection
 
-    from generators.documents.layout.fonts import coverage
+    from generators.documents.layout.fonts import FACES, coverage
 
     name = pdf_font_name.split("+", 1)[-1]
-    if name.startswith("Hz-"):
-        return coverage(name.split("-")[1])
+    fandol = {face.family + ("-Bold" if face.weight >= 700 else ""): key for key, face in FACES.items()}
+    if name in fandol:
+        return coverage(fandol[name])
     path, family = next(v for k, v in NOTO.items() if name.startswith(k))
     for font in TTCollection(path).fonts:
         if font["name"].getDebugName(1) == family:

@@ -60,7 +60,7 @@ def test_issuer_mark_35mm_down_and_red_rule_4mm_under_the_number() -> None:
     page = pdf_pages(pdf("full"))[0]
     mark = next(ln for ln in page if ln.text == "鄂尔多斯市市场监督管理局文件")
     assert mark.top == pytest.approx(BLOCK_TOP + 35, abs=TOL)
-    assert mark.font.endswith("Hz-xbs-Bold") and mark.size < 15 / 25.4 * 72 / 0.92 + 0.1
+    assert mark.font.endswith("FandolSong-Bold") and mark.size < 15 / 25.4 * 72 / 0.92 + 0.1
     number = next(ln for ln in page if ln.text == "鄂市监发〔2022〕74号")
     assert (number.x0 + number.x1) / 2 == pytest.approx(106, abs=1)  # centred on the block
     (rule,) = [r for r in pdf_rects(pdf("full"), 0) if red(r)]
@@ -75,7 +75,7 @@ def test_header_elements_top_left_in_order() -> None:
     assert [ln.text for ln in page[:3]] == ["000018", "秘密★1年", "特急"]
     assert all(ln.x0 == pytest.approx(BLOCK_LEFT, abs=TOL) for ln in page[:3])
     assert page[0].top == pytest.approx(BLOCK_TOP, abs=TOL)
-    assert "Hz-hei" in page[1].font and "Hz-hei" in page[2].font
+    assert "FandolHei" in page[1].font and "FandolHei" in page[2].font
 
 
 def test_page_numbers_7mm_under_the_block_odd_right_even_left() -> None:
@@ -94,8 +94,8 @@ def test_page_numbers_7mm_under_the_block_odd_right_even_left() -> None:
 def test_headings_and_body_faces() -> None:
     lines = pdf_pages(pdf("full"))[0] + pdf_pages(pdf("full"))[1]
     face = {ln.text[:4]: ln.font.split("+")[-1] for ln in lines}
-    assert face["一、工作"] == "Hz-hei" and face["（一）全"] == "Hz-kai"
-    assert face["1．强化"] == "Hz-fang" and face["（1）未"] == "Hz-fang"
+    assert face["一、工作"] == "FandolHei" and face["（一）全"] == "FandolKai"
+    assert face["1．强化"] == "FandolFang" and face["（1）未"] == "FandolFang"
     body = next(ln for ln in lines if ln.text.startswith("为进一步规范"))
     assert "，现将" in body.text  # the half-width comma of the spec became full-width
 
@@ -146,14 +146,14 @@ def test_letter_format() -> None:
 def test_minutes_and_joint_and_upward_headers() -> None:
     minutes = [ln for page in pdf_pages(pdf("minutes")) for ln in page]
     present = next(ln for ln in minutes if ln.text.startswith("出席："))
-    assert "Hz-hei" in present.font
+    assert "FandolHei" in present.font
     upward = pdf_pages(pdf("file-upward"))[0]
     number = next(ln for ln in upward if "鄂市监报〔2022〕12号" in ln.text)
     assert number.x0 == pytest.approx(BLOCK_LEFT + 15.7 / 72 * 25.4, abs=TOL)  # one character in
     signers = next(ln for ln in upward if ln.text.startswith("签发人："))
     assert signers.x1 == pytest.approx(BLOCK_RIGHT - 15.7 / 72 * 25.4, abs=1)
     second = next(ln for ln in upward if "赵志刚" in ln.text)
-    assert second.font_of("赵志刚") == "Hz-kai" and signers.font_of("王建") == "Hz-kai"
+    assert second.font_of("赵志刚") == "FandolKai" and signers.font_of("王建") == "FandolKai"
     assert second.x_of("赵志刚") == pytest.approx(
         signers.x_of("王建"), abs=0.1
     )  # later rows align under the first name
