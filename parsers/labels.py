@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from forms.model import FieldDef
 from forms.types import squash
+from parsers.kept import PerObject
 
 _PAREN = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
 _TRAILING = re.compile(r"[:：*＊]+$")
@@ -79,17 +80,8 @@ class _Index:
         self.chars = frozenset("".join(k for k, _i in self.pairs))
 
 
-_INDEXES: dict[int, _Index] = {}
-
-
-def _index(fields: Sequence[FieldDef]) -> _Index:
-    # Forms hand over the same field tuple every time (form.fields): keyed by identity, checked on use.
-    ix = _INDEXES.get(id(fields))
-    if ix is None or ix.fields is not fields:
-        if len(_INDEXES) > 256:
-            _INDEXES.clear()
-        ix = _INDEXES[id(fields)] = _Index(fields)
-    return ix
+# Forms hand over the same field tuple every time (form.fields).
+_index: PerObject[Sequence[FieldDef], _Index] = PerObject(_Index)
 
 
 def best_field(text: str, fields: Sequence[FieldDef]) -> tuple[FieldDef | None, int]:

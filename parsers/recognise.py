@@ -18,6 +18,7 @@ from forms.model import FormDef
 from forms.types import squash
 from parsers import labels, pairs
 from parsers.cells import Document, Table
+from parsers.kept import PerObject
 from parsers.rows import title_text
 
 _HEAD_ROWS = 40  # titles and header labels are looked for in the first rows of every table
@@ -152,18 +153,8 @@ class _Matcher:
 
 
 _MEMO = 8192  # texts a matcher remembers (a batch's returns repeat their titles and headers file after file)
-_MATCHERS: dict[int, _Matcher] = {}
-
-
-def _matcher(form: FormDef) -> _Matcher:
-    """The form's matcher, kept from one document to the next (by identity: a registry's forms live as long as
-    the registry; a form built anew gets a matcher of its own)."""
-    found = _MATCHERS.get(id(form))
-    if found is None or found.form is not form:
-        if len(_MATCHERS) > 256:
-            _MATCHERS.clear()
-        found = _MATCHERS[id(form)] = _Matcher(form)
-    return found
+# Each form's matcher, kept from one document to the next (a form built anew gets a matcher of its own).
+_matcher: PerObject[FormDef, _Matcher] = PerObject(_Matcher)
 
 
 def evidence(tt: _TableTexts, form: FormDef, matcher: _Matcher) -> Evidence:
