@@ -52,6 +52,13 @@ class PreparedFFI(_cffi_backend.FFI):
     def cdef(self, csource: str, **options: object) -> None:
         return
 
+    def dlopen(self, name: object, flags: int = 0) -> object:  # type: ignore[override]
+        # cffi's in-line FFI keeps the libraries it opened for the life of the process; an out-of-line one closes
+        # a library when its lib object is collected — at exit, possibly before the objects whose destructors
+        # (ffi.gc: g_object_unref, FcConfigDestroy …) call into it, and the process then dies of a segmentation
+        # fault. RTLD_NODELETE keeps a library mapped whatever becomes of its lib object.
+        return super().dlopen(name, flags | _cffi_backend.RTLD_NODELETE)
+
 
 def load() -> ModuleType:
     """The `weasyprint` module, its C declarations from the prepared record when there is one."""

@@ -88,3 +88,23 @@ def test_a_cache_folder_that_cannot_be_made_is_skipped(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")
     assert _import(blocker)["ffi"] == "FFI"
+
+
+RENDERING_TEST = """
+from generators.documents import load_spec, render_pdf
+
+
+def test_render():
+    assert render_pdf(load_spec("title: 关于开展检验检测市场专项整治行动的通知\\nbody: 为规范检验检测市场秩序，现通知如下。\\n"))
+"""
+
+
+def test_a_process_that_rendered_from_the_prepared_declarations_exits_cleanly(cache, tmp_path):
+    # An out-of-line FFI closes a library when its lib object goes; at exit that could come before objects
+    # whose destructors call into the library: pytest's own exit, after a render, died of a segmentation fault.
+    _import(cache)  # prepares the record
+    (tmp_path / "test_render.py").write_text(RENDERING_TEST, encoding="utf-8")
+    env = {**os.environ, "HUIZONG_CACHE_DIR": str(cache)}
+    args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path / "test_render.py")]
+    done = subprocess.run(args, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
