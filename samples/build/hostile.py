@@ -10,7 +10,6 @@ import io
 import random
 import struct
 import zipfile
-import zlib
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -36,7 +35,6 @@ def build(out_dir: Path) -> list[Path]:
         "not-a-form.xlsx": jpeg(),
         "empty.docx": b"",
         "pixel-bomb.png": pixel_bomb(),
-        "overlong-member.xlsx": overlong_member(),
     }
     written = []
     for name, data in samples.items():
@@ -154,35 +152,6 @@ def _docx_parts() -> list[tuple[str, bytes]]:
 def path_traversal() -> bytes:
     """A valid docx with one extra member that would land two folders above wherever it is unpacked."""
     return _zip([*_docx_parts(), ("../../evil.xml", b'<?xml version="1.0"?><evil/>')])
-
-
-def declare(data: bytes, name: str, size: int, crc: int) -> bytes:
-    """The archive with `name`'s declared size and CRC rewritten, in its local header and the directory."""
-    patched = bytearray(data)
-    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(name)
-    struct.pack_into("<I", patched, info.header_offset + 14, crc)
-    struct.pack_into("<I", patched, info.header_offset + 22, size)
-    start = 0
-    while (start := patched.find(b"PK\x01\x02", start)) >= 0:
-        length = struct.unpack_from("<H", patched, start + 28)[0]
-        if patched[start + 46 : start + 46 + length] == name.encode():
-            struct.pack_into("<I", patched, start + 16, crc)
-            struct.pack_into("<I", patched, start + 24, size)
-        start += 4
-    return bytes(patched)
-
-
-def overlong_member() -> bytes:
-    """A worksheet declared as its first 1 KB, with that kilobyte's CRC, whose deflate stream goes on for 64 MB of
-    zeros (~64 KB compressed): zipfile stops at the declared size and the CRC matches, so only a reader that
-    inflates past the declared size sees it — and one that inflates the rest in one read takes 64 MB."""
-    sheet = _sheet("").encode() + bytes(64 * 1024 * 1024)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for name, data in _xlsx_parts(_sheet(""), _strings("")):
-            member = sheet if name == "xl/worksheets/sheet1.xml" else data
-            archive.writestr(zipfile.ZipInfo(name, FIXED_TIME), member, zipfile.ZIP_DEFLATED)
-    return declare(buffer.getvalue(), "xl/worksheets/sheet1.xml", 1024, zlib.crc32(sheet[:1024]))
 
 
 def truncated() -> bytes:
