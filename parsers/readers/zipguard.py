@@ -102,9 +102,17 @@ def open_package(data: bytes, *, keep: bool = True) -> Package:
             if keep and kept + len(content) <= _KEPT:
                 package.kept[info] = content
                 kept += len(content)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-        raise UnreadableFile(msg.DAMAGED) from exc
-    except (struct.error, UnicodeDecodeError) as exc:  # a local header cut short or naming itself in bad UTF-8
+    # NotImplementedError: zipfile's word for a compression it cannot read; struct.error, UnicodeDecodeError: a
+    # local header cut short or naming itself in bad UTF-8.
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        struct.error,
+        UnicodeDecodeError,
+    ) as exc:
         raise UnreadableFile(msg.DAMAGED) from exc
     return package
 
@@ -157,7 +165,7 @@ def inflate(data: bytes, info: zipfile.ZipInfo) -> bytes:
     if signature != b"PK\x03\x04":
         raise zipfile.BadZipFile("bad local header")
     if info.flag_bits & 0x60:  # compressed patched data, strong encryption: zipfile does not read them either
-        raise NotImplementedError("unsupported zip member")
+        raise zipfile.BadZipFile("compressed patched data or strong encryption")
     name = data[start + 30 : start + 30 + name_length].decode("utf-8" if flags & 0x800 else "cp437")
     if name != info.orig_filename:
         raise zipfile.BadZipFile("local and central names differ")
@@ -178,12 +186,7 @@ def _check_markup(name: str, content: bytes) -> None:
     """Refuse a DOCTYPE or ENTITY declaration in a member an XML parser may read."""
     if _BANG not in content:
         return
-    lowered = name.lower()
-    # A binary name on XML content: a worksheet renamed .bin or .png is still read as XML by calamine and
-    # openpyxl (through the relationships). Only an SVG may carry a DOCTYPE.
-    if lowered.endswith(BINARY_SUFFIXES) and (lowered.endswith(".svg") or not _looks_like_xml(content[:_CHUNK])):
-        return
-    if has_declaration(content):
+    if _read_as_xml(name.lower(), content[:_CHUNK]) and has_declaration(content):
         raise msg.hostile("XML中含有实体或文档类型声明")
 
 
@@ -199,17 +202,26 @@ def _scan_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     """Inflate a big member in bounded chunks. zipfile stops at the declared size and checks the CRC, so a
     member that lies about its size fails here rather than inflating without bound in another library."""
     name = info.filename.lower()
-    check_markup: bool | None = None if name.endswith(BINARY_SUFFIXES) else True
+    check_markup: bool | None = None
     tail = b""
     with archive.open(info) as member:
         while chunk := member.read(_CHUNK):
             if check_markup is None:
-                check_markup = not name.endswith(".svg") and _looks_like_xml(chunk)
+                check_markup = _read_as_xml(name, chunk)
             if check_markup:
                 window = tail + chunk
                 if has_declaration(window):
                     raise msg.hostile("XML中含有实体或文档类型声明")
                 tail = window[-_OVERLAP:]
+
+
+def _read_as_xml(name: str, head: bytes) -> bool:
+    """Whether a member (lower-case name, first chunk) may reach an XML parser. A binary name on XML content: a
+    worksheet renamed .bin or .png is still read as XML by calamine and openpyxl (through the relationships).
+    Only an SVG may carry a DOCTYPE."""
+    if not name.endswith(BINARY_SUFFIXES):
+        return True
+    return not name.endswith(".svg") and _looks_like_xml(head)
 
 
 def _looks_like_xml(head: bytes) -> bool:
