@@ -89,7 +89,6 @@ class _TableTexts:
     named: list[str]  # its sheet name, unless Sheet1/表1
     pair_labels: list[str]  # labels of `标签：值` pairs in cells and paragraphs (record forms)
     keys: dict[str, str]  # text -> its comparison key, squashed once for all forms
-    joined: str | None = None  # the keys of around, named and cells, one per line (see _names_any)
 
 
 def _table_texts(index: int, table: Table) -> _TableTexts:
@@ -124,16 +123,6 @@ def _contains_any(texts: Iterable[str], phrases: Iterable[str], keys: dict[str, 
     return None
 
 
-def _names_any(tt: _TableTexts, texts: list[str], phrases: Iterable[str]) -> bool:
-    """`_contains_any(texts, phrases)` for the table's around, named and cells texts (`texts`), as a yes or no:
-    one substring search per phrase in their keys joined (a key has no whitespace, so no phrase spans two)."""
-    if tt.joined is None:
-        keys = tt.keys
-        tt.joined = "\n".join(keys[t] if t in keys else keys.setdefault(t, squash(t)) for t in texts)
-    joined = tt.joined
-    return bool(texts) and any(w in joined for w in (squash(p) for p in phrases if p))
-
-
 class _Matcher:
     """Field matches of every text for one form, worked out once per distinct text."""
 
@@ -144,14 +133,16 @@ class _Matcher:
         self.row_keys = {squash(k.value) for k in keys}
 
     def field_of(self, text: str) -> str | None:
-        if text not in self.memo:
+        # Shared by every document (and the service's threads): read once, so a clear meanwhile costs nothing.
+        if (fid := self.memo.get(text, _UNSEEN)) is _UNSEEN:
             if len(self.memo) > _MEMO:
                 self.memo.clear()
             f = labels.best_field(text, self.form.fields)[0] if len(text) <= 40 else None
-            self.memo[text] = f.id if f is not None else None
-        return self.memo[text]
+            fid = self.memo[text] = f.id if f is not None else None
+        return fid  # type: ignore[return-value]
 
 
+_UNSEEN = object()
 _MEMO = 8192  # texts a matcher remembers (a batch's returns repeat their titles and headers file after file)
 # Each form's matcher, kept from one document to the next (a form built anew gets a matcher of its own).
 _matcher: PerObject[FormDef, _Matcher] = PerObject(_Matcher)
@@ -178,7 +169,7 @@ def evidence(tt: _TableTexts, form: FormDef, matcher: _Matcher) -> Evidence:
     named = _contains_any([*titles, *tt.named], form.titles, tt.keys)
     own = next((t for t in (*titles, *tt.named) if title_text(t) and not _names_section(t, form)), None)
     texts = [*tt.around, *tt.named, *tt.cells]
-    sections = tuple(s.key for s in form.sections if _names_any(tt, texts, (s.heading, *s.synonyms)))
+    sections = tuple(s.key for s in form.sections if _contains_any(texts, (s.heading, *s.synonyms), tt.keys))
     return Evidence(
         form=form,
         table=tt.index,
